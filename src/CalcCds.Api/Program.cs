@@ -1,7 +1,15 @@
+using CalcCds.Api.CdsHooks;
+using CalcCds.Api.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCalcCds();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealth();
+app.MapCdsHooks();
 app.Run();
 
-/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+/// <summary>The CalcCds host; public so the tests' WebApplicationFactory can start it.</summary>
 public partial class Program;

@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# CalcCds: multi-stage build (SDK -> ASP.NET runtime), non-root, with a health check.
+# Build: docker build -t calccds .   Run: docker run -p 8080:8080 calccds
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files only, so the layer is cached until a dependency changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/CalcCds.Fhir/CalcCds.Fhir.csproj src/CalcCds.Fhir/
+COPY src/CalcCds.Hooks/CalcCds.Hooks.csproj src/CalcCds.Hooks/
+COPY src/CalcCds.Pathway/CalcCds.Pathway.csproj src/CalcCds.Pathway/
+COPY src/CalcCds.Api/CalcCds.Api.csproj src/CalcCds.Api/
+RUN dotnet restore src/CalcCds.Api/CalcCds.Api.csproj
+COPY src/ src/
+RUN dotnet publish src/CalcCds.Api/CalcCds.Api.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+# curl is only for the HEALTHCHECK below.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+COPY --from=build /app ./
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_gcServer=0
+# The aspnet images ship the unprivileged 'app' user (uid 1654).
+USER app
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/health/ready || exit 1
+ENTRYPOINT ["dotnet", "CalcCds.Api.dll"]

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using CalcCds.Api.Feedback;
+using CalcCds.Hooks.Evaluation;
+using CalcCds.Hooks.Prefetch;
+using CalcCds.Hooks.Protocol;
+using CalcCds.Hooks.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalcCds.Api.CdsHooks;
+
+/// <summary>The three CDS Hooks routes: discovery, service call and feedback.</summary>
+public static class CdsHooksEndpoints
+{
+    public static RouteGroupBuilder MapCdsHooks(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/cds-services").AddEndpointFilter<CdsErrorFilter>();
+        group.MapGet("/", GetDiscovery).WithName("discovery");
+        group.MapPost("/{id}", CallServiceAsync).WithName("call-service");
+        group.MapPost("/{id}/feedback", PostFeedbackAsync).WithName("feedback");
+        return group;
+    }
+
+    public static Ok<DiscoveryResponse> GetDiscovery(ICdsServiceCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var services = catalog.Services.Select(s => new DiscoveredService
+        {
+            Hook = s.Hook,
+            Title = s.Title,
+            Description = s.Description,
+            Id = s.Id,
+            Prefetch = s.Prefetch.Count > 0 ? s.Prefetch : null,
+            UsageRequirements = s.UsageRequirements,
+        }).ToList();
+        return TypedResults.Ok(new DiscoveryResponse(services));
+    }
+
+    public static async Task<Ok<CdsResponse>> CallServiceAsync(
+        string id,
+        HttpRequest httpRequest,
+        ICdsServiceCatalog catalog,
+        CdsBodyReader bodyReader,
+        PrefetchResolver prefetchResolver,
+        IHookEvaluator evaluator,
+        ILogger<CdsRequest> logger,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(bodyReader);
+        ArgumentNullException.ThrowIfNull(prefetchResolver);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        var service = FindService(catalog, id);
+        var started = Stopwatch.GetTimestamp();
+        var document = await bodyReader.ReadAsync(httpRequest, cancellationToken);
+        using var request = CdsRequestReader.Read(document, service.Hook);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["hookInstance"] = request.HookInstance, ["service"] = service.Id });
+
+        var prefetch = await prefetchResolver.ResolveAsync(service, request, cancellationToken);
+        var response = evaluator.Evaluate(new HookInvocation(service, request, prefetch));
+        logger.LogInformation(
+            "Evaluated {Service} for hookInstance {HookInstance}: {CardCount} card(s), {Fetched} prefetch key(s) fetched, {ElapsedMs:F1} ms",
+            service.Id,
+            request.HookInstance,
+            response.Cards.Count,
+            prefetch.FetchedCount,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Ok> PostFeedbackAsync(
+        string id,
+        HttpRequest httpRequest,
+        ICdsServiceCatalog catalog,
+        CdsBodyReader bodyReader,
+        IFeedbackStore store,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(bodyReader);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        var service = FindService(catalog, id);
+        using var document = await bodyReader.ReadAsync(httpRequest, cancellationToken);
+        var entries = FeedbackReader.Read(document.RootElement, service.Id, clock.GetUtcNow());
+        await store.AddAsync(entries, cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    private static CdsServiceDefinition FindService(ICdsServiceCatalog catalog, string id) =>
+        catalog.Find(id) ?? throw new CdsRequestException(404, new CdsIssue("not-found", $"No CDS service with id '{(id.Length <= 64 ? id : id[..64])}'.", "id"));
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using CalcCds.Fhir.Model;
+
+namespace CalcCds.Hooks.Protocol;
+
+/// <summary>
+/// A validated CDS Hooks service call. Prefetch values stay as raw JSON until the prefetch engine reads them,
+/// so a client's unused keys cost nothing. The owning <see cref="JsonDocument"/> lives as long as this object.
+/// </summary>
+public sealed class CdsRequest : IDisposable
+{
+    private readonly JsonDocument? document;
+
+    internal CdsRequest(JsonDocument? document)
+    {
+        this.document = document;
+    }
+
+    public required string Hook { get; init; }
+
+    public required string HookInstance { get; init; }
+
+    public Uri? FhirServer { get; init; }
+
+    public FhirAuthorization? FhirAuthorization { get; init; }
+
+    public required HookContext Context { get; init; }
+
+    /// <summary>Prefetch keys the client sent, with their raw values (a resource, or JSON null).</summary>
+    public IReadOnlyDictionary<string, JsonElement> Prefetch { get; init; } = new Dictionary<string, JsonElement>();
+
+    public void Dispose() => document?.Dispose();
+}
+
+/// <summary>
+/// The <c>fhirAuthorization</c> object. The access token is transient: it is used for the FHIR calls of this
+/// request only and is never logged or stored. <see cref="ToString"/> never prints it.
+/// </summary>
+public sealed record FhirAuthorization(string AccessToken, string TokenType, long? ExpiresIn, string? Scope, string? Subject, string? Patient)
+{
+    public override string ToString() => $"FhirAuthorization {{ TokenType = {TokenType}, Scope = {Scope} }}";
+}
+
+/// <summary>The hook's context, typed for the fields of the hooks we serve.</summary>
+public sealed record HookContext
+{
+    public string? UserId { get; init; }
+
+    public string? PatientId { get; init; }
+
+    public string? EncounterId { get; init; }
+
+    public IReadOnlyList<string>? Selections { get; init; }
+
+    public Bundle? DraftOrders { get; init; }
+
+    /// <summary>Root-level primitive context values by name, for <c>{{context.x}}</c> prefetch tokens.</summary>
+    public IReadOnlyDictionary<string, string> Primitives { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,133 @@
+using CalcCds.Fhir.Model;
+using CalcCds.Hooks.Evaluation;
+using CalcCds.Pathway.Narrative;
+using CalcCds.Pathway.Terminology;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CalcCds.Pathway.Picture;
+
+/// <summary>
+/// Builds the <see cref="PatientPicture"/> from prefetch data: finds the index finding(s) of §1.4 — coded STC-Finding
+/// Observations first, then the narrative fallback over radiology report text — applying the status filters of §7.4
+/// and the look-back window of §8.
+/// </summary>
+public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOptions> options, ILogger<PatientPictureBuilder> logger)
+{
+    private static readonly HashSet<string> UsableObservation = new(StringComparer.Ordinal) { "final", "amended", "corrected" };
+    private static readonly HashSet<string> PreliminaryObservation = new(StringComparer.Ordinal) { "preliminary" };
+    private static readonly HashSet<string> UsableReport = new(StringComparer.Ordinal) { "final", "amended", "corrected", "appended" };
+    private static readonly HashSet<string> PreliminaryReport = new(StringComparer.Ordinal) { "partial", "preliminary" };
+
+    public PatientPicture Build(HookInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var prefetch = invocation.Prefetch;
+        var patient = prefetch.Resources<Patient>(PrefetchKeys.Patient).FirstOrDefault();
+        var since = now.AddDays(-settings.IndexLookbackDays);
+
+        var coded = prefetch.Resources<Observation>(PrefetchKeys.ImagingObservations)
+            .Select(o => CodedFinding.Read(o, since))
+            .OfType<IndexFinding>()
+            .ToList();
+        var codedReferences = coded.Select(f => f.Reference).ToHashSet(StringComparer.Ordinal);
+        var narrative = prefetch.Resources<DiagnosticReport>(PrefetchKeys.RadiologyReports)
+            .Where(r => !(r.Result ?? []).Any(result => result.Reference is { } reference && codedReferences.Contains(reference)))
+            .Select(r => ReadNarrative(r, since, settings.MaxReportTextChars))
+            .OfType<IndexFinding>()
+            .ToList();
+
+        // Coded findings win over text for the same side (Product decision 7); then the most recent per side (§1.4).
+        var codedSides = coded.Select(f => f.Laterality?.Value).ToHashSet();
+        var findings = coded
+            .Concat(narrative.Where(n => !codedSides.Contains(n.Laterality?.Value)))
+            .OrderByDescending(f => f.When ?? DateTimeOffset.MinValue)
+            .GroupBy(f => f.Laterality?.Value)
+            .Select(g => g.First())
+            .ToList();
+
+        var (symptoms, symptomFacts) = Symptoms.Read(findings, prefetch.Resources<Observation>(PrefetchKeys.Symptoms), now.AddDays(-settings.SymptomWindowDays));
+        logger.LogDebug("Patient picture: {Coded} coded and {Narrative} narrative index finding(s), symptoms {Symptoms}", coded.Count, narrative.Count, symptoms);
+        return new PatientPicture
+        {
+            PatientId = invocation.Request.Context.PatientId ?? patient?.Id ?? "unknown",
+            Patient = patient,
+            Now = now,
+            AgeYears = Age(patient, now),
+            IndexFindings = findings,
+            Symptoms = symptoms,
+            SymptomFacts = symptomFacts,
+            Prefetch = prefetch,
+        };
+    }
+
+    private static IndexFinding? ReadNarrative(DiagnosticReport report, DateTimeOffset since, int maxChars)
+    {
+        var status = report.Status ?? string.Empty;
+        var preliminary = PreliminaryReport.Contains(status);
+        if (!UsableReport.Contains(status) && !preliminary)
+        {
+            return null;
+        }
+
+        var when = report.When();
+        if (when is null || when.Value.LowerBound < since)
+        {
+            return null;
+        }
+
+        var reading = ReportTextReader.Read(report.ReportText(maxChars));
+        if (reading.Finding is not (FindingStatus.Present or FindingStatus.Uncertain))
+        {
+            return null;
+        }
+
+        var isLowerLimbExam = report.Code.HasAny(FhirSystems.Loinc, Loinc.LowerLimbRadiographs)
+            || report.Code.HasAny(FhirSystems.Cpt, Cpt.LowerLimbRadiographs)
+            || reading.BodySiteCode is { } site && LowerLimb.Sites.Contains(site);
+        if (!isLowerLimbExam)
+        {
+            return null;
+        }
+
+        var reference = report.Ref();
+        var date = when.Value.ToString();
+        return NarrativeFinding.From(reading, reference, date, when.Value.LowerBound, preliminary);
+    }
+
+    private static int? Age(Patient? patient, DateTimeOffset now)
+    {
+        if (patient?.BirthDate is not { } birth)
+        {
+            return null;
+        }
+
+        var born = birth.LowerBound;
+        var age = now.Year - born.Year;
+        return now < born.AddYears(age) ? age - 1 : age;
+    }
+
+    internal static bool IsUsable(string? status, out bool preliminary)
+    {
+        preliminary = status is not null && PreliminaryObservation.Contains(status);
+        return status is not null && (UsableObservation.Contains(status) || preliminary);
+    }
+}
+
+/// <summary>The prefetch keys the pathway's services declare (clinical-pathway.md §1.5).</summary>
+public static class PrefetchKeys
+{
+    public const string Patient = "patient";
+    public const string Conditions = "conditions";
+    public const string Labs = "labs";
+    public const string ImagingObservations = "imagingObs";
+    public const string Symptoms = "symptoms";
+    public const string RadiologyReports = "radReports";
+    public const string ImagingStudies = "imagingStudies";
+    public const string ServiceRequests = "serviceRequests";
+    public const string Procedures = "procedures";
+    public const string MedicationRequests = "medRequests";
+    public const string Encounters = "encounters";
+}

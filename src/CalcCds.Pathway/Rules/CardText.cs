@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Terminology;
+
+namespace CalcCds.Pathway.Rules;
+
+/// <summary>Markdown building blocks shared by card details, so every card names its facts the same way.</summary>
+public static class CardText
+{
+    /// <summary>"soft-tissue calcification, right calf (DiagnosticReport/abc, 2026-10-30)".</summary>
+    public static string DescribeFinding(IndexFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var side = finding.Laterality?.Value.ToString().ToLowerInvariant();
+        var site = LowerLimb.Display(finding.BodySite?.Value) ?? "lower limb";
+        var where = side is null ? site : $"{side} {site}";
+        var status = finding.IsPreliminary ? ", preliminary" : string.Empty;
+        return $"soft-tissue calcification, {where} ({finding.Reference}, {finding.Date ?? "date not recorded"}{status})";
+    }
+
+    /// <summary>One fact line: value, where it came from, and the sentence for text-derived facts.</summary>
+    public static string Fact<T>(string label, Fact<T> fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var value = fact.Value switch
+        {
+            decimal d => d.ToString("0.##", CultureInfo.InvariantCulture) + " cm",
+            bool b => b ? "yes" : "no",
+            Enum e => e.ToString().ToLowerInvariant(),
+            _ => fact.Value?.ToString() ?? string.Empty,
+        };
+        var origin = fact.FromText ? $"read from report text of {fact.Reference}" : fact.Reference;
+        var line = $"- {label}: {value} ({origin}{(fact.Date is null ? string.Empty : ", " + fact.Date)})";
+        return fact.Sentence is null ? line : $"{line} — \"{Quote(fact.Sentence)}\"";
+    }
+
+    public static void AppendSources(StringBuilder detail, params string[] sources)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        detail.AppendLine().AppendLine("**Sources**");
+        foreach (var source in sources)
+        {
+            detail.Append("- ").AppendLine(source);
+        }
+    }
+
+    /// <summary>Report sentences are quoted on one line and bounded, so a long report cannot flood the card.</summary>
+    public static string Quote(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var flat = string.Join(' ', sentence.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Replace('"', '\'');
+        return flat.Length <= 240 ? flat : flat[..240] + "…";
+    }
+}
