@@ -1,0 +1,187 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CalcCds.Fhir.Model;
+
+namespace CalcCds.Fhir.Serialization;
+
+/// <summary>
+/// FHIR R4 JSON in and out. Parsing validates the resourceType, the JSON type of every modelled
+/// element and every date; invalid input throws <see cref="FhirParseException"/> naming the JSON path,
+/// never another exception type. Output omits nulls and empty lists, as FHIR requires.
+/// </summary>
+public static class FhirJson
+{
+    /// <summary>Options bound to this library's source-generated metadata (read-only).</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonTypeInfo<Resource> ResourceInfo { get; } = (JsonTypeInfo<Resource>)Options.GetTypeInfo(typeof(Resource));
+
+    public static T Parse<T>(string json)
+        where T : Resource
+    {
+        if (json is null)
+        {
+            throw new FhirParseException("$", "no JSON text");
+        }
+
+        try
+        {
+            return Expect<T>(JsonSerializer.Deserialize(json, ResourceInfo));
+        }
+        catch (Exception e) when (JsonErrors.IsParseFailure(e))
+        {
+            throw JsonErrors.ToParseException(e);
+        }
+    }
+
+    public static T Parse<T>(ReadOnlySpan<byte> utf8)
+        where T : Resource
+    {
+        try
+        {
+            return Expect<T>(JsonSerializer.Deserialize(utf8, ResourceInfo));
+        }
+        catch (Exception e) when (JsonErrors.IsParseFailure(e))
+        {
+            throw JsonErrors.ToParseException(e);
+        }
+    }
+
+    public static T Parse<T>(JsonElement json)
+        where T : Resource
+    {
+        try
+        {
+            return Expect<T>(json.Deserialize(ResourceInfo));
+        }
+        catch (Exception e) when (JsonErrors.IsParseFailure(e))
+        {
+            throw JsonErrors.ToParseException(e);
+        }
+    }
+
+    /// <summary>Parses a stream (e.g. an HTTP body). Cancellation surfaces as <see cref="OperationCanceledException"/>.</summary>
+    public static async Task<T> ParseAsync<T>(Stream utf8Json, CancellationToken cancellationToken = default)
+        where T : Resource
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        try
+        {
+            return Expect<T>(await JsonSerializer.DeserializeAsync(utf8Json, ResourceInfo, cancellationToken));
+        }
+        catch (Exception e) when (JsonErrors.IsParseFailure(e))
+        {
+            throw JsonErrors.ToParseException(e);
+        }
+    }
+
+    public static bool TryParse<T>(string json, [NotNullWhen(true)] out T? resource, [NotNullWhen(false)] out FhirParseError? error)
+        where T : Resource
+    {
+        try
+        {
+            (resource, error) = (Parse<T>(json), null);
+            return true;
+        }
+        catch (FhirParseException e)
+        {
+            (resource, error) = (null, e.ToError());
+            return false;
+        }
+    }
+
+    public static bool TryParse<T>(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out T? resource, [NotNullWhen(false)] out FhirParseError? error)
+        where T : Resource
+    {
+        try
+        {
+            (resource, error) = (Parse<T>(utf8), null);
+            return true;
+        }
+        catch (FhirParseException e)
+        {
+            (resource, error) = (null, e.ToError());
+            return false;
+        }
+    }
+
+    public static bool TryParse<T>(JsonElement json, [NotNullWhen(true)] out T? resource, [NotNullWhen(false)] out FhirParseError? error)
+        where T : Resource
+    {
+        try
+        {
+            (resource, error) = (Parse<T>(json), null);
+            return true;
+        }
+        catch (FhirParseException e)
+        {
+            (resource, error) = (null, e.ToError());
+            return false;
+        }
+    }
+
+    public static string Serialize(Resource resource) => JsonSerializer.Serialize(resource, ResourceInfo);
+
+    public static byte[] SerializeToUtf8Bytes(Resource resource) => JsonSerializer.SerializeToUtf8Bytes(resource, ResourceInfo);
+
+    public static void Write(Utf8JsonWriter writer, Resource resource) => JsonSerializer.Serialize(writer, resource, ResourceInfo);
+
+    public static JsonElement ToJsonElement(Resource resource) => JsonSerializer.SerializeToElement(resource, ResourceInfo);
+
+    /// <summary>Parses a primitive's <c>_element</c> sibling; <paramref name="path"/> is its name, for errors.</summary>
+    internal static PrimitiveElement ParseElement(JsonElement json, string path)
+    {
+        try
+        {
+            return json.Deserialize((JsonTypeInfo<PrimitiveElement>)Options.GetTypeInfo(typeof(PrimitiveElement)))
+                ?? throw new FhirParseException("$." + path, "expected a JSON object");
+        }
+        catch (Exception e) when (JsonErrors.IsParseFailure(e))
+        {
+            throw JsonErrors.ToParseException(e, "$." + path);
+        }
+    }
+
+    private static T Expect<T>(Resource? resource)
+        where T : Resource => resource switch
+        {
+            null => throw new FhirParseException("$", "expected a FHIR resource, found null"),
+            T typed => typed,
+            _ => throw new FhirParseException("$.resourceType", $"expected {typeof(T).Name}, found '{resource.ResourceType}'"),
+        };
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
+        {
+            TypeInfoResolver = FhirJsonContext.Default.WithAddedModifier(OmitEmptyLists),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    // FHIR forbids empty arrays; a record built in code may still hold one.
+    private static void OmitEmptyLists(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            if (!property.IsExtensionData && property.PropertyType != typeof(string)
+                && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = static (_, value) => value switch
+                {
+                    ICollection collection => collection.Count > 0,
+                    IEnumerable items => items.GetEnumerator().MoveNext(),
+                    _ => value is not null,
+                };
+            }
+        }
+    }
+}

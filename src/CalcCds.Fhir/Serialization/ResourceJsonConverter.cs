@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CalcCds.Fhir.Model;
+
+namespace CalcCds.Fhir.Serialization;
+
+/// <summary>
+/// Polymorphic FHIR resource by <c>resourceType</c> (which may appear anywhere in the object).
+/// Modelled types become their record, other R4 types <see cref="OtherResource"/>, anything else
+/// is an error. It always uses this library's own source-generated metadata, so another project
+/// can put it on a <c>Resource</c> property in its own <see cref="JsonSerializerContext"/>.
+/// </summary>
+public sealed class ResourceJsonConverter : JsonConverter<Resource>
+{
+    public override Resource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw JsonErrors.At("", $"expected a JSON object for a FHIR resource, found {reader.TokenType}");
+        }
+
+        var resourceType = PeekResourceType(reader);
+        if (ResourceTypeNames.Modelled.TryGetValue(resourceType, out var type))
+        {
+            try
+            {
+                return (Resource)JsonSerializer.Deserialize(ref reader, FhirJson.Options.GetTypeInfo(type))!;
+            }
+            catch (JsonException e)
+            {
+                // A nested Deserialize starts its own path at "$"; carry it up so the caller's
+                // path (e.g. $.entry[3].resource) can be joined with ours (.effectiveDateTime).
+                throw JsonErrors.Nest(e);
+            }
+        }
+
+        if (!ResourceTypeNames.IsR4(resourceType))
+        {
+            throw JsonErrors.At(".resourceType", $"'{resourceType}' is not a FHIR R4 resource type");
+        }
+
+        return OtherResource.FromJson(JsonElement.ParseValue(ref reader));
+    }
+
+    public override void Write(Utf8JsonWriter writer, Resource value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value is OtherResource other)
+        {
+            other.Json.WriteTo(writer);
+            return;
+        }
+
+        JsonSerializer.Serialize(writer, value, FhirJson.Options.GetTypeInfo(value.GetType()));
+    }
+
+    // Scans a copy of the reader: FHIR does not require resourceType to be the first member.
+    private static string PeekResourceType(Utf8JsonReader probe)
+    {
+        while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
+        {
+            if (probe.ValueTextEquals("resourceType"u8))
+            {
+                probe.Read();
+                return probe.TokenType == JsonTokenType.String
+                    ? probe.GetString()!
+                    : throw JsonErrors.At(".resourceType", $"expected a JSON string, found {probe.TokenType}");
+            }
+
+            if (!probe.Read() || !probe.TrySkip())
+            {
+                break;
+            }
+        }
+
+        throw JsonErrors.At("", "a FHIR resource needs a resourceType");
+    }
+}
