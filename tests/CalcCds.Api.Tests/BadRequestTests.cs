@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CalcCds.Api.Tests.Support;
+using CalcCds.Pathway;
+
+namespace CalcCds.Api.Tests;
+
+/// <summary>A client's mistake is a 400 (or 404/415) with an OperationOutcome that names it — never a 500.</summary>
+public sealed class BadRequestTests : IDisposable
+{
+    private const string PatientView = "/cds-services/" + PathwayServices.PatientViewId;
+
+    private readonly CalcCdsFactory factory = new(new Dictionary<string, string?> { ["CalcCds:CdsHooks:MaxRequestBodyBytes"] = "65536" });
+
+    public void Dispose() => factory.Dispose();
+
+    private async Task<(HttpStatusCode Status, JsonNode Body)> PostRawAsync(string body, string path = PatientView, string contentType = "application/json")
+    {
+        using var client = factory.CreateLoopbackClient();
+        using var content = new StringContent(body, Encoding.UTF8, contentType);
+        using var response = await client.PostAsync(path, content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        return (response.StatusCode, JsonNode.Parse(text)!);
+    }
+
+    private static void AssertOutcome(JsonNode body, string? expression = null)
+    {
+        Assert.Equal("OperationOutcome", (string?)body["resourceType"]);
+        var issues = body["issue"]!.AsArray();
+        Assert.NotEmpty(issues);
+        Assert.All(issues, i => Assert.False(string.IsNullOrWhiteSpace((string?)i!["diagnostics"])));
+        if (expression is not null)
+        {
+            Assert.Contains(issues, i => (string?)i!["expression"]?[0] == expression);
+        }
+
+        Assert.DoesNotContain(" at CalcCds.", body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string?> BadBodies() => new()
+    {
+        { "{not json", null },
+        { "", null },
+        { "[]", null },
+        { "null", null },
+        { """{"hook":"order-sign","hookInstance":"x","context":{"userId":"Practitioner/1","patientId":"p"}}""", "hook" },
+        { """{"hook":"patient-view","context":{"userId":"Practitioner/1","patientId":"p"}}""", "hookInstance" },
+        { """{"hook":"patient-view","hookInstance":"x","context":{"userId":"Practitioner/1"}}""", "context.patientId" },
+        { """{"hook":"patient-view","hookInstance":"x"}""", "context" },
+        { """{"hook":"patient-view","hookInstance":"x","context":{"userId":"Practitioner/1","patientId":123}}""", "context.patientId" },
+        { """{"hook":"patient-view","hookInstance":"x","context":{"userId":"Practitioner/1","patientId":"p"},"fhirAuthorization":{"access_token":"t","token_type":"Bearer"}}""", "fhirServer" },
+        { """{"hook":"patient-view","hookInstance":"x","context":{"userId":"Practitioner/1","patientId":"p"},"prefetch":{"patient":{"resourceType":"Patient","birthDate":"1970-13-45"}}}""", "prefetch.patient" },
+        { """{"hook":"patient-view","hookInstance":"x","context":{"userId":"Practitioner/1","patientId":"p"},"prefetch":{"labs":{"resourceType":"NoSuchType"}}}""", "prefetch.labs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task BadRequestIs400WithAnOperationOutcomeNamingTheProblem(string body, string? expression)
+    {
+        var (status, outcome) = await PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        AssertOutcome(outcome, expression);
+    }
+
+    [Fact]
+    public async Task OversizeBodyIs400()
+    {
+        var huge = """{"hook":"patient-view","hookInstance":"x","padding":""" + "\"" + new string('a', 70_000) + "\"}";
+
+        var (status, outcome) = await PostRawAsync(huge);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        AssertOutcome(outcome);
+        Assert.Equal("too-costly", (string?)outcome["issue"]![0]!["code"]);
+    }
+
+    [Fact]
+    public async Task TooDeeplyNestedJsonIs400()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
+
+        var (status, outcome) = await PostRawAsync(deep);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        AssertOutcome(outcome);
+    }
+
+    [Fact]
+    public async Task NonJsonContentTypeIs415()
+    {
+        var (status, outcome) = await PostRawAsync("hook=patient-view", contentType: "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+        AssertOutcome(outcome);
+    }
+
+    [Theory]
+    [InlineData("/cds-services/no-such-service")]
+    [InlineData("/cds-services/no-such-service/feedback")]
+    public async Task UnknownServiceIs404(string path)
+    {
+        var (status, outcome) = await PostRawAsync("{}", path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        AssertOutcome(outcome, "id");
+    }
+}
