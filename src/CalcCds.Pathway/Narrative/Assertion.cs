@@ -1,0 +1,8 @@
+namespace CalcCds.Pathway.Narrative;
+
+internal enum Assertion
+{
+    Affirmed,
+    Negated,
+    Uncertain,
+}

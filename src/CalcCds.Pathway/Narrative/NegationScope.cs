@@ -1,0 +1,151 @@
+namespace CalcCds.Pathway.Narrative;
+
+/// <summary>
+/// NegEx-style assertion of a phrase within its sentence. Triggers before the phrase ("no", "without",
+/// "negative for", "cannot exclude") or after it ("is not seen", "has resolved", "cannot be excluded") apply only
+/// within a short window and never across a clause break ("but", "however", ";", "there is"). Pseudo-triggers
+/// ("no change in", "no interval increase") are not negations and also end the scope of an earlier trigger.
+/// Known limit: a comma does not break the scope, because reports list negated findings with commas
+/// ("no fracture, dislocation or calcification"); "No fracture, calcification in the calf" therefore reads as negated.
+/// </summary>
+internal sealed class NegationScope
+{
+    private const int PreWindow = 6;
+    private const int PostWindow = 5;
+
+    private static readonly (TermPattern Pattern, TriggerKind Kind, int Window)[] Triggers =
+    [
+        .. Make(TriggerKind.Pseudo, 0,
+            "no|without|not ~significant|significantly|appreciable|definite|substantial|major|interval|further ~interval change|changes|changed",
+            "no|without|not ~significant|significantly|appreciable|definite|interval ~interval increase|increased|enlargement|enlarged|growth|progression|progressed",
+            "not only", "no further"),
+        .. Make(TriggerKind.PreUncertain, PreWindow,
+            "cannot|can't exclude|rule", "can not exclude|rule", "possible|possibly|questionable|equivocal|suspected|query",
+            "question of", "may|might|could represent|reflect|be|indicate", "suspicious|concerning for", "suspicion of"),
+        .. Make(TriggerKind.PreUncertain, 2, "?"),
+        .. Make(TriggerKind.PostUncertain, PostWindow,
+            "cannot|can't ~be excluded|ruled", "can not ~be excluded|ruled", "not ~be|been excluded", "is|are questioned|possible"),
+        .. Make(TriggerKind.PostNegation, PostWindow,
+            "not ~been seen|identified|visualized|visualised|demonstrated|present|appreciated|evident|visible|detected|apparent|noted",
+            "no longer ~seen|visible|present|evident|identified|apparent|noted", "~has|have|had resolved", "absent",
+            "has|have disappeared"),
+        .. Make(TriggerKind.PreNegation, PreWindow,
+            "no|not|without|neither|nor|never", "absence|lack of", "negative for", "free of", "rather than",
+            "no ~radiographic|radiological|imaging|definite evidence|sign|signs|findings of", "resolution of", "no longer"),
+        .. Make(TriggerKind.PreNegation, 0, "non"),
+        .. Make(TriggerKind.Terminator, 0,
+            ";", ":", "but|however|although|though|yet|except|whereas|while|which|otherwise", "apart|aside from",
+            "there is|are|was|were|has|have"),
+    ];
+
+    private readonly IReadOnlyList<Token> _tokens;
+    private readonly List<(int Start, int End, TriggerKind Kind, int Window)> _found = [];
+
+    public NegationScope(IReadOnlyList<Token> tokens)
+    {
+        _tokens = tokens;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var best = (End: -1, Kind: TriggerKind.Terminator, Window: 0);
+            foreach (var (pattern, kind, window) in Triggers)
+            {
+                var end = pattern.MatchAt(tokens, i);
+                if (end > best.End)
+                {
+                    best = (end, kind, window);
+                }
+            }
+
+            if (best.End > i)
+            {
+                _found.Add((i, best.End, best.Kind, best.Window));
+                i = best.End;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private enum TriggerKind
+    {
+        Pseudo,
+        PreNegation,
+        PreUncertain,
+        PostNegation,
+        PostUncertain,
+        Terminator,
+    }
+
+    /// <summary>The assertion of the phrase spanning tokens [start, end).</summary>
+    public Assertion Classify(int start, int end)
+    {
+        (Assertion Assertion, int Distance)? before = null;
+        for (var k = _found.Count - 1; k >= 0; k--)
+        {
+            var t = _found[k];
+            if (t.End > start)
+            {
+                continue;
+            }
+
+            if (t.Kind is TriggerKind.PreNegation or TriggerKind.PreUncertain)
+            {
+                var distance = WordsBetween(t.End, start);
+                if (distance <= t.Window)
+                {
+                    before = (t.Kind == TriggerKind.PreNegation ? Assertion.Negated : Assertion.Uncertain, distance);
+                }
+            }
+
+            break;
+        }
+
+        (Assertion Assertion, int Distance)? after = null;
+        foreach (var t in _found)
+        {
+            if (t.Start < end)
+            {
+                continue;
+            }
+
+            if (t.Kind is TriggerKind.PostNegation or TriggerKind.PostUncertain)
+            {
+                var distance = WordsBetween(end, t.Start);
+                if (distance <= t.Window)
+                {
+                    after = (t.Kind == TriggerKind.PostNegation ? Assertion.Negated : Assertion.Uncertain, distance);
+                }
+            }
+
+            break;
+        }
+
+        return (before, after) switch
+        {
+            (null, null) => Assertion.Affirmed,
+            (not null, null) => before.Value.Assertion,
+            (null, not null) => after.Value.Assertion,
+            _ => before!.Value.Distance <= after!.Value.Distance ? before.Value.Assertion : after.Value.Assertion,
+        };
+    }
+
+    private int WordsBetween(int from, int to)
+    {
+        var count = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (_tokens[i].Kind != TokenKind.Punctuation)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static IEnumerable<(TermPattern, TriggerKind, int)> Make(TriggerKind kind, int window, params string[] patterns) =>
+        patterns.Select(p => (new TermPattern(p), kind, window));
+}
