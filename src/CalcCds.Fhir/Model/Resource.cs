@@ -41,6 +41,10 @@ public abstract record Resource : IHasAdditionalElements
     public string? Language { get; init; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The only settable member: System.Text.Json cannot fill extension data through an init-only
+    /// (constructor-like) member. Treat it as read-only; use <c>with</c> to change a record.
+    /// </remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalElements { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalElements { get; set; }
 }
