@@ -108,4 +108,18 @@ public sealed class ReadTests : ServerTest
         Assert.Equal("/r4/api/", server.BaseUrl.AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Reset_forgets_resources_faults_token_and_requests()
+    {
+        Server.AddResource(TestResources.Patient("p1"));
+        Server.Faults.ForAll(FaultAction.Status(500));
+        Server.RequiredBearerToken = "t";
+        Server.Reset();
+
+        using var response = await Http.GetAsync(new Uri("Patient/p1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Single(Server.Requests);
+    }
 }

@@ -66,7 +66,10 @@ public sealed class FaultRules
     public FaultRule ForResourceType(string resourceType, FaultAction action, int? limit = null) =>
         Add(r => string.Equals(r.ResourceType, resourceType, StringComparison.Ordinal), action, limit);
 
-    /// <summary>Requests whose path below the FHIR base starts with <paramref name="relativePathPrefix"/>, e.g. <c>Patient/123</c>.</summary>
+    /// <summary>
+    /// Requests whose path below the FHIR base starts with <paramref name="relativePathPrefix"/> (plain string
+    /// prefix: <c>Patient/1</c> also matches <c>Patient/12</c>).
+    /// </summary>
     public FaultRule ForPathPrefix(string relativePathPrefix, FaultAction action, int? limit = null) =>
         Add(r => r.RelativePath.StartsWith(relativePathPrefix.TrimStart('/'), StringComparison.Ordinal), action, limit);
 

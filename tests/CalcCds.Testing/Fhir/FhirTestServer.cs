@@ -122,6 +122,15 @@ public sealed partial class FhirTestServer : IAsyncDisposable
 
     public void ClearRequests() => log.Clear();
 
+    /// <summary>Back to a just-started server: no resources, requests, fault rules or required token.</summary>
+    public void Reset()
+    {
+        Clear();
+        Faults.Clear();
+        RequiredBearerToken = null;
+        ClearRequests();
+    }
+
     public Uri UrlFor(string relative) => new(BaseUrl, relative);
 
     public async ValueTask DisposeAsync()
@@ -162,6 +171,13 @@ public sealed partial class FhirTestServer : IAsyncDisposable
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || app.Lifetime.ApplicationStopping.IsCancellationRequested)
         {
             context.Abort();
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            // A bug in the test server should read as one in a test's output, not as an empty 500.
+            var response = FhirResponse.Outcome(500, "exception", "Test server error: " + ex);
+            log.End(index, response.StatusCode, fault?.Name);
+            await WriteAsync(context, response);
         }
         finally
         {
