@@ -31,4 +31,14 @@ public sealed class OfficialExampleTests
         Assert.Equal(resourceType, resource.ResourceType);
         Assert.Equal(ResourceTypeNames.Modelled.ContainsKey(resourceType), resource is not OtherResource);
     }
+
+    [SharedDataFact]
+    public void Example_with_decimals_beyond_System_Decimal_fails_with_the_path_of_the_first()
+    {
+        var json = File.ReadAllText(Path.Combine(SampleFiles.ExamplesFolder, SampleFiles.BeyondSystemDecimal));
+
+        var error = Assert.Throws<FhirParseException>(() => FhirJson.Parse<Observation>(json));
+
+        Assert.StartsWith("$.component[", error.Path, StringComparison.Ordinal);
+    }
 }
