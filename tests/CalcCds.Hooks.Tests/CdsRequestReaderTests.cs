@@ -144,6 +144,38 @@ public sealed class CdsRequestReaderTests
              "draftOrders":{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Nonsense"}}]}}}
             """, "order-sign");
 
+        Assert.Contains(error.Issues, i => i.Expression == "context.draftOrders.entry[0].resource");
+    }
+
+    [Fact]
+    public void InvalidServiceRequestDraftIsRefusedWithThePath()
+    {
+        var error = Refused("""
+            {"hook":"order-sign","hookInstance":"x","context":{"userId":"Practitioner/1","patientId":"p",
+             "draftOrders":{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"ServiceRequest","authoredOn":"yesterday"}}]}}}
+            """, "order-sign");
+
+        var issue = Assert.Single(error.Issues);
+        Assert.Equal("context.draftOrders.entry[0].resource", issue.Expression);
+        Assert.Contains("authoredOn", issue.Diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedOrderOfATypeThePathwayDoesNotReadIsKeptRaw()
+    {
+        using var request = Read("""
+            {"hook":"order-sign","hookInstance":"x","context":{"userId":"Practitioner/1","patientId":"p",
+             "draftOrders":{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"MedicationRequest","status":"draft","dosageInstruction":[{"doseAndRate":{"doseQuantity":{"value":5}}}]}}]}}}
+            """, "order-sign");
+
+        Assert.IsType<CalcCds.Fhir.Model.OtherResource>(Assert.Single(request.Context.DraftOrders!.Entry!).Resource);
+    }
+
+    [Fact]
+    public void DraftOrdersThatAreNotABundleAreRefused()
+    {
+        var error = Refused("""{"hook":"order-sign","hookInstance":"x","context":{"userId":"Practitioner/1","patientId":"p","draftOrders":{"resourceType":"ServiceRequest"}}}""", "order-sign");
+
         Assert.Contains(error.Issues, i => i.Expression == "context.draftOrders");
     }
 

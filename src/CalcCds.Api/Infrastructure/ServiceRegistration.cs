@@ -19,7 +19,12 @@ public static class ServiceRegistration
         services.AddOptions<PathwayOptions>().BindConfiguration(PathwayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FhirClientOptions>().BindConfiguration("CalcCds:FhirClient").ValidateDataAnnotations().ValidateOnStart();
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CdsJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // CDS Hooks: "JSON elements SHALL NOT be null". The host's options, not the context's, decide this.
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, CdsJsonContext.Default);
+        });
         services.AddHttpClient(HttpFhirClientFactory.HttpClientName, client =>
         {
             // Per-call timeouts come from FhirClientOptions; this outer bound only stops a call that ignores them.

@@ -262,29 +262,70 @@ public static class CdsRequestReader
         return items;
     }
 
+    /// <summary>
+    /// Reads <c>draftOrders</c>. ServiceRequests are what the pathway reads, so they must be valid FHIR R4; other
+    /// orders (MedicationRequest, NutritionOrder, DeviceRequest...) are kept as raw JSON when they do not parse,
+    /// because the conformance rules say to ignore them without error — published examples carry malformed ones.
+    /// </summary>
     private static Bundle? ReadBundle(JsonElement value, string expression, List<CdsIssue> issues)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.ValueKind != JsonValueKind.Object
+            || !value.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Bundle")
         {
             issues.Add(new("invalid", $"'{expression}' must be a FHIR Bundle.", expression));
             return null;
         }
 
+        var entries = new List<BundleEntry>();
+        if (value.TryGetProperty("entry", out var entryArray) && entryArray.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var entry in entryArray.EnumerateArray())
+            {
+                var path = $"{expression}.entry[{index++}].resource";
+                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out var resource) && resource.ValueKind == JsonValueKind.Object)
+                {
+                    var order = ReadOrder(resource, path, issues);
+                    if (order is not null)
+                    {
+                        entries.Add(new BundleEntry { Resource = order });
+                    }
+                }
+            }
+        }
+        else if (value.TryGetProperty("entry", out entryArray) && entryArray.ValueKind != JsonValueKind.Null)
+        {
+            issues.Add(new("invalid", $"'{expression}.entry' must be an array.", expression + ".entry"));
+        }
+
+        return new Bundle { Type = value.TryGetProperty("type", out var bundleType) && bundleType.ValueKind == JsonValueKind.String ? bundleType.GetString() : null, Entry = entries };
+    }
+
+    private static Resource? ReadOrder(JsonElement resource, string path, List<CdsIssue> issues)
+    {
+        var isServiceRequest = resource.TryGetProperty("resourceType", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "ServiceRequest";
         try
         {
-            if (FhirJson.Parse<Resource>(value) is Bundle bundle)
-            {
-                return bundle;
-            }
-
-            issues.Add(new("invalid", $"'{expression}' must be a FHIR Bundle.", expression));
+            return FhirJson.Parse<Resource>(resource);
+        }
+        catch (FhirParseException e) when (isServiceRequest)
+        {
+            issues.Add(new("invalid", $"'{path}' is not a valid FHIR R4 ServiceRequest: {e.Message}", path));
+            return null;
         }
         catch (FhirParseException e)
         {
-            issues.Add(new("invalid", $"'{expression}' is not valid FHIR R4: {e.Message}", expression));
+            // Not an order type the pathway reads: keep it only if it is at least a known R4 resource.
+            try
+            {
+                return OtherResource.FromJson(resource);
+            }
+            catch (ArgumentException)
+            {
+                issues.Add(new("invalid", $"'{path}' is not a FHIR R4 resource: {e.Message}", path));
+                return null;
+            }
         }
-
-        return null;
     }
 
     private static Dictionary<string, JsonElement> ReadPrefetch(JsonElement root, List<CdsIssue> issues)

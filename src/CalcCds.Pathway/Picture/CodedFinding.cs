@@ -30,13 +30,13 @@ internal static class CodedFinding
 
         var site = observation.BodySite.CodeIn(SnomedCodes.System);
         var when = observation.When();
-        if (site is null || !LowerLimb.Sites.Contains(site) || when is null || when.Value.LowerBound < since)
+        if (site is null || !LowerLimb.Sites.Contains(site) || when is null || when.LowerBound < since)
         {
             return null;
         }
 
         var reference = observation.Ref();
-        var date = when.Value.ToString();
+        var date = when.Value;
         Fact<T> Coded<T>(T value) => new(value, FactOrigin.Coded, reference, date);
 
         var components = observation.Component ?? [];
@@ -63,7 +63,7 @@ internal static class CodedFinding
             Reference = reference,
             Origin = FactOrigin.Coded,
             Date = date,
-            When = when.Value.LowerBound,
+            When = when.LowerBound,
             IsPreliminary = preliminary,
             BodySite = Coded(site),
             Laterality = ReadLaterality(observation) is { } side ? Coded(side) : null,

@@ -73,7 +73,7 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
         }
 
         var when = report.When();
-        if (when is null || when.Value.LowerBound < since)
+        if (when is null || when.LowerBound < since)
         {
             return null;
         }
@@ -93,8 +93,8 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
         }
 
         var reference = report.Ref();
-        var date = when.Value.ToString();
-        return NarrativeFinding.From(reading, reference, date, when.Value.LowerBound, preliminary);
+        var date = when.Value;
+        return NarrativeFinding.From(reading, reference, date, when.LowerBound, preliminary);
     }
 
     private static int? Age(Patient? patient, DateTimeOffset now)

@@ -32,7 +32,7 @@ internal static class Symptoms
             var code = observation.Code?.Coding?.FirstOrDefault(c => c.System == SnomedCodes.System && c.Code is not null && SymptomCodes.All.Contains(c.Code))?.Code;
             var when = observation.When();
             if (code is null || !PatientPictureBuilder.IsUsable(observation.Status, out var preliminary) || preliminary
-                || when is null || when.Value.LowerBound < since)
+                || when is null || when.LowerBound < since)
             {
                 continue;
             }
@@ -42,7 +42,7 @@ internal static class Symptoms
                     : observation.ValueCodeableConcept.Has(SnomedCodes.System, SnomedCodes.Presence.Absent) ? false : null);
             if (present is { } value)
             {
-                facts.Add(new Fact<SymptomRecord>(new SymptomRecord(SymptomCodes.Display(code), value), FactOrigin.Coded, observation.Ref(), when.Value.ToString()));
+                facts.Add(new Fact<SymptomRecord>(new SymptomRecord(SymptomCodes.Display(code), value), FactOrigin.Coded, observation.Ref(), when.Value));
             }
         }
 

@@ -47,9 +47,9 @@ public sealed class Dq1MissingDescriptors : IRule
                 Detail = Detail(finding, missing, picture),
                 OverrideReasons =
                 [
-                    new CdsCoding(StcCodes.Override.System, "descriptors-documented-elsewhere", "Descriptors documented elsewhere"),
-                    new CdsCoding(StcCodes.Override.System, "radiology-already-contacted", "Radiology already contacted"),
-                    new CdsCoding(StcCodes.Override.System, "other", "Other"),
+                    new CdsCoding(StcCodes.Systems.Override, "descriptors-documented-elsewhere", "Descriptors documented elsewhere"),
+                    new CdsCoding(StcCodes.Systems.Override, "radiology-already-contacted", "Radiology already contacted"),
+                    new CdsCoding(StcCodes.Systems.Override, "other", "Other"),
                 ],
             };
         }
