@@ -35,6 +35,7 @@ public sealed class PathwayEvaluator(
 
         var proposed = active
             .SelectMany(r => r.Evaluate(picture))
+            .Select(card => card.FromPreliminaryData ? card with { Indicator = CardIndicator.Info } : card)
             .Select((card, order) => (card, order))
             .OrderByDescending(x => x.card.Indicator)
             .ThenBy(x => x.order)

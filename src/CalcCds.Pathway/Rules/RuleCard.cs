@@ -24,6 +24,12 @@ public sealed record RuleCard
 
     public IReadOnlyList<CdsCoding> OverrideReasons { get; init; } = [];
 
+    /// <summary>
+    /// The card rests on preliminary data (a preliminary report or finding). §3.4 and §7.4 allow such data to drive
+    /// info cards only, so the evaluator caps the indicator at info, whatever the rule proposed.
+    /// </summary>
+    public bool FromPreliminaryData { get; init; }
+
     /// <summary>Cards that the budget may never drop (R01, R02, a critical R10, O01: Product decision 8).</summary>
     public bool Protected { get; init; }
 }

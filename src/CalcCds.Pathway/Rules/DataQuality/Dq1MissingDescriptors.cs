@@ -43,6 +43,7 @@ public sealed class Dq1MissingDescriptors : IRule
                 RuleId = RuleId,
                 LesionKey = finding.LesionKey,
                 Indicator = massWithoutTriage ? CardIndicator.Warning : CardIndicator.Info,
+                FromPreliminaryData = finding.IsPreliminary,
                 Summary = missing.Count > 0 ? MissingSummary : TextOnlySummary,
                 Detail = Detail(finding, missing, picture),
                 OverrideReasons =
