@@ -29,6 +29,8 @@ internal static class Lexicon
             "ossification center|centre|centers|centres", "secondary ossification", "ossific|ossified fragment|fragments|ossicle|ossicles"),
     ];
 
+    public static readonly TermGroup FindingGroup = new(Finding);
+
     /// <summary>"Mineralization" counts only with soft-tissue context and not as bone mineralization.</summary>
     public static readonly TermPattern Mineralization = new("mineraliz*|mineralis*");
 
@@ -38,8 +40,12 @@ internal static class Lexicon
     public static readonly TermPattern BoneWord = new("bone|bones|osseous|bony|skeletal|normal|normally|well");
 
     /// <summary>Sentences about lesions inside bone; their calcification is out of scope unless soft tissue is named.</summary>
-    public static readonly TermPattern IntraosseousContext = new(
-        "intraosseous|intramedullary|enchondroma|enchondromas|medullary|bone island|islands|infarct|infarcts");
+    public static readonly IReadOnlyList<TermPattern> IntraosseousContext =
+    [
+        new("intraosseous|intramedullary|enchondroma|enchondromas"),
+        new("bone island|islands|infarct|infarcts"),
+        new("medullary cavity|canal"),
+    ];
 
     /// <summary>Words that make a sentence about "the lesion" even without the word calcification.</summary>
     public static readonly TermPattern LesionSubject = new(
@@ -48,22 +54,22 @@ internal static class Lexicon
     public static readonly TermPattern MassOrLesion = new("mass|masses|lesion|lesions|tumor|tumour|nodule|lump");
 
     /// <summary>Descriptors read from sentences about the finding or the lesion.</summary>
-    public static readonly IReadOnlyList<IReadOnlyList<Term>> LesionDescriptors =
+    public static readonly IReadOnlyList<TermGroup> LesionDescriptors =
     [
-        Patterns(),
-        Locations(),
-        Depths(),
-        Changes(),
-        Growths(),
-        Matrices(),
-        Distributions(),
-        Mechanisms(),
+        new(Patterns()),
+        new(Locations()),
+        new(Depths()),
+        new(Changes()),
+        new(Growths()),
+        new(Matrices()),
+        new(Distributions()),
+        new(Mechanisms()),
     ];
 
     /// <summary>Descriptors read from any reportable sentence ("The underlying bone is intact.").</summary>
-    public static readonly IReadOnlyList<IReadOnlyList<Term>> ReportDescriptors = [Masses(), Bones()];
+    public static readonly IReadOnlyList<TermGroup> ReportDescriptors = [new(Masses()), new(Bones())];
 
-    public static readonly IReadOnlyList<IReadOnlyList<Term>> Anatomy = [Lateralities(), BodySites()];
+    public static readonly IReadOnlyList<TermGroup> Anatomy = [new(Lateralities()), new(BodySites())];
 
     private static List<Term> Patterns()
     {
