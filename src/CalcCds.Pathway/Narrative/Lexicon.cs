@@ -130,6 +130,9 @@ internal static class Lexicon
             .. Terms(Location, s, StcCodes.Location.VascularArterial,
                 "arterial|artery|arteries|vascular|vessel|vessels|atherosclerotic|atheromatous", "tram track|tracks|line|lines", "tramline|tramlines"),
             .. Terms(Location, s, StcCodes.Location.VascularVenous, "venous|vein|veins|varicose|varices|varicosities|phlebolith*"),
+
+            // A clinical context ("in a patient with venous insufficiency"), not where the calcification lies.
+            .. Terms(Location, s, null, "venous|vascular insufficiency|stasis|disease|ulcer|ulcers|ulceration"),
             .. Terms(Location, s, StcCodes.Location.Juxtacortical,
                 "juxtacortical|parosteal", "juxta cortical",
                 "abut|abuts|abutting|adjacent|contacting|contacts ~to ~the ~adjacent|underlying cortex|cortical|bone|tibia|fibula|femur"),

@@ -229,4 +229,15 @@ public sealed class DescriptorTests
         var fact = Assert.Single(reading.Facts, f => f.Attribute == NarrativeAttribute.Pattern);
         Assert.Equal("Stippled calcification in the calf.", fact.Sentence);
     }
+
+    [Fact]
+    public void Venous_insufficiency_as_context_is_not_a_venous_location()
+    {
+        var reading = ReportTextReader.Read(
+            "Subcutaneous calcifications in both calves, likely dystrophic, in a patient with venous insufficiency.");
+
+        Assert.DoesNotContain("vascular-venous", reading.Locations);
+        Assert.Contains("subcutaneous", reading.Locations);
+        Assert.Contains("dystrophic", reading.Mechanisms);
+    }
 }
