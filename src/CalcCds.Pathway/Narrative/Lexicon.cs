@@ -12,17 +12,18 @@ internal static class Lexicon
     private const string Snomed = SnomedCodes.System;
 
     /// <summary>
-    /// Mentions of the index finding. Each also states the matrix (calcification or ossification). Vascular
+    /// Mentions of the index finding; "soft tissue" belongs to the mention, so that it does not count towards the
+    /// distance from a negation trigger. Each also states the matrix (calcification or ossification). Vascular
     /// calcification and phleboliths count: they are soft-tissue calcifications, and R15/R16 need the index finding
     /// to fire at all; their patterns (linear-arterial, phlebolith) keep them out of the sarcoma size triage.
     /// </summary>
     public static readonly IReadOnlyList<Term> Finding =
     [
         .. Terms(Matrix, StcCodes.Systems.Matrix, StcCodes.Matrix.Calcification,
-            "calcif*", "calcinosis", "phlebolith*", "chondrocalcinosis", "calciphylaxis",
+            "~soft ~tissue|tissues calcif*", "calcinosis", "phlebolith*", "chondrocalcinosis", "calciphylaxis",
             "calcium ~hydroxyapatite|pyrophosphate deposit|deposits|deposition"),
         .. Terms(Matrix, StcCodes.Systems.Matrix, StcCodes.Matrix.Ossification,
-            "ossif*", "heterotopic bone|ossification", "myositis ossificans"),
+            "~soft ~tissue|tissues ossif*", "heterotopic bone|ossification", "myositis ossificans"),
 
         // Growth centres, accessory ossicles and fracture fragments are not soft-tissue mineralization.
         .. Terms(Matrix, StcCodes.Systems.Matrix, null,

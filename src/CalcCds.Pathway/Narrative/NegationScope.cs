@@ -22,7 +22,7 @@ internal sealed class NegationScope
         .. Make(TriggerKind.PreUncertain, PreWindow,
             "cannot|can't exclude|rule", "can not exclude|rule", "possible|possibly|questionable|equivocal|suspected|query",
             "question of", "may|might|could represent|reflect|be|indicate", "suspicious|concerning for", "suspicion of"),
-        .. Make(TriggerKind.PreUncertain, 2, "?"),
+        .. Make(TriggerKind.PreUncertain, 4, "?"),
         .. Make(TriggerKind.PostUncertain, PostWindow,
             "cannot|can't ~be excluded|ruled", "can not ~be excluded|ruled", "not ~be|been excluded", "is|are questioned|possible"),
         .. Make(TriggerKind.PostNegation, PostWindow,

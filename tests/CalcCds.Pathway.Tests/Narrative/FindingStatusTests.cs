@@ -29,6 +29,9 @@ public sealed class FindingStatusTests
     [InlineData("The soft tissues are free of calcification.")]
     [InlineData("No acute fracture, dislocation, or soft tissue calcification.")]
     [InlineData("There is no radiographic evidence of heterotopic ossification.")]
+    [InlineData("No acute fracture, dislocation, or suspicious soft tissue calcification.")]
+    [InlineData("Interval resolution of the soft tissue calcification.")]
+    [InlineData("Soft tissue calcification is no longer seen.")]
     public void Negated_mentions_are_negated(string text)
     {
         Assert.Equal(FindingStatus.Negated, ReportTextReader.Read(text).Finding);
@@ -39,6 +42,7 @@ public sealed class FindingStatusTests
     [InlineData("A small soft tissue calcification cannot be excluded.")]
     [InlineData("Questionable punctate calcification in the soft tissues of the calf.")]
     [InlineData("Possible soft tissue calcification overlying the fibula.")]
+    [InlineData("? small soft tissue calcification in the calf.")]
     public void Hedged_mentions_are_uncertain_and_count_as_an_index_finding(string text)
     {
         var reading = ReportTextReader.Read(text);

@@ -99,4 +99,23 @@ public sealed class InputTests
 
         Assert.Equal("Calcified mass in the calf.", reading.FindingSentence);
     }
+
+    [Fact]
+    public void Random_report_fragments_never_throw()
+    {
+        var words = ("no not without soft tissue calcification calcified mass measuring 6.2 x 3 cm mm , ; : . ? ! - 1,5 2-3 "
+            + "deep right left calf there is but impression: findings: \n - 1. a) approx. e.g. cannot exclude has resolved "
+            + "ossification \u00d7 \u2019 999999 .5 5. mineralization bone").Split(' ');
+        var random = new Random(20261121);
+
+        for (var i = 0; i < 2_000; i++)
+        {
+            var text = string.Join(i % 3 == 0 ? "" : " ", Enumerable.Range(0, random.Next(0, 60))
+                .Select(_ => random.Next(10) == 0 ? ((char)random.Next(0, 0x3000)).ToString() : words[random.Next(words.Length)]));
+
+            var reading = ReportTextReader.Read(text);
+
+            Assert.NotNull(reading.MissingDescriptors);
+        }
+    }
 }
