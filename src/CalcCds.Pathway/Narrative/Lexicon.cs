@@ -50,7 +50,10 @@ internal static class Lexicon
 
     /// <summary>Words that make a sentence about "the lesion" even without the word calcification.</summary>
     public static readonly TermPattern LesionSubject = new(
-        "lesion|lesions|focus|foci|density|densities|deposit|deposits|cluster|clusters|it|this|these|they|mass|masses");
+        "lesion|lesions|focus|foci|density|densities|deposit|deposits|cluster|clusters|mass|masses");
+
+    /// <summary>A sentence opening with a pronoun continues the previous one ("It has increased in size.").</summary>
+    public static readonly TermPattern PronounSubject = new("it|this|these|they|which");
 
     public static readonly TermPattern MassOrLesion = new("mass|masses|lesion|lesions|tumor|tumour|nodule|lump");
 

@@ -75,7 +75,8 @@ public static class ReportTextReader
             yield return ToFact(m, sentence, assertion);
         }
 
-        var aboutLesion = mentions.Count > 0 || StartsWithin(tokens, Lexicon.LesionSubject);
+        var aboutLesion = mentions.Count > 0 || StartsWithin(tokens, Lexicon.LesionSubject)
+            || Lexicon.PronounSubject.MatchAt(tokens, 0) > 0;
         if (!aboutLesion)
         {
             yield break;

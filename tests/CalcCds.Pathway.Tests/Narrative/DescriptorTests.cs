@@ -240,4 +240,20 @@ public sealed class DescriptorTests
         Assert.Contains("subcutaneous", reading.Locations);
         Assert.Contains("dystrophic", reading.Mechanisms);
     }
+
+    [Fact]
+    public void A_sentence_opening_with_it_continues_the_lesion()
+    {
+        var reading = ReportTextReader.Read("Calcification in the calf. It has increased in size since the prior study.");
+
+        Assert.Equal("increased", reading.Growth);
+    }
+
+    [Fact]
+    public void Change_words_about_something_else_are_not_lesion_change()
+    {
+        var reading = ReportTextReader.Read("Calcification in the calf. No fracture in this patient. Stable postoperative changes.");
+
+        Assert.Null(reading.Change);
+    }
 }
