@@ -38,7 +38,7 @@ public abstract class SecurityTestBase : IAsyncLifetime
 
     protected virtual SecurityConfig Configure(SecurityConfig config) => config;
 
-    protected SecurityConfig DefaultConfig() => new SecurityConfig()
+    protected static SecurityConfig DefaultConfig() => new SecurityConfig()
         .Issuer(SecurityTestHost.TrustedIssuer, jwks: TestSigningKey.Jwks(Es384, Rs384))
         .Issuer(TenantIssuer, jwks: TestSigningKey.Jwks(Es384), tenants: [AllowedTenant]);
 
