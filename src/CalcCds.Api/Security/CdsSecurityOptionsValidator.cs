@@ -178,7 +178,7 @@ internal sealed class CdsSecurityOptionsValidator(IHostEnvironment env) : IValid
         }
     }
 
-    internal string ResolvePath(string path) => Path.GetFullPath(path, env.ContentRootPath);
+    private string ResolvePath(string path) => Path.GetFullPath(path, env.ContentRootPath);
 
     private static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp;
 }

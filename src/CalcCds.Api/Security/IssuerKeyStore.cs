@@ -28,7 +28,7 @@ internal sealed class IssuerKeyStore(
     {
         var entry = entries.GetOrAdd(source.CacheKey, _ => new Entry());
         var snapshot = entry.Current;
-        if (snapshot is not null && !IsStale(snapshot) && snapshot.Has(kid))
+        if (snapshot is not null && !IsStale(source, snapshot) && snapshot.Has(kid))
         {
             return snapshot.Find(kid);
         }
@@ -36,10 +36,12 @@ internal sealed class IssuerKeyStore(
         await entry.Gate.WaitAsync(cancellationToken);
         try
         {
-            // Another request may have reloaded while this one waited.
+            // Another request may have reloaded while this one waited. A source that failed to load is also
+            // retried only at the refresh interval, or a dead JWKS endpoint would be hit on every request.
             snapshot = entry.Current;
-            var mustLoad = snapshot is null || ((IsStale(snapshot) || !snapshot.Has(kid)) && MayReload(source, entry));
-            if (mustLoad)
+            var wanted = snapshot is null || IsStale(source, snapshot) || !snapshot.Has(kid);
+            var neverTried = entry.LastAttempt == DateTimeOffset.MinValue;
+            if (wanted && (neverTried || MayReload(source, entry)))
             {
                 entry.LastAttempt = time.GetUtcNow();
                 var keys = await LoadAsync(source, cancellationToken);
@@ -62,8 +64,8 @@ internal sealed class IssuerKeyStore(
     public IReadOnlyList<SecurityKey> GetCachedKeys(KeySource source, string kid) =>
         entries.TryGetValue(source.CacheKey, out var entry) && entry.Current is { } snapshot ? snapshot.Find(kid) : [];
 
-    private bool IsStale(Snapshot snapshot) =>
-        time.GetUtcNow() - snapshot.LoadedAt >= TimeSpan.FromSeconds(options.Value.JwksCacheSeconds);
+    private bool IsStale(KeySource source, Snapshot snapshot) =>
+        source.CanRefresh && time.GetUtcNow() - snapshot.LoadedAt >= TimeSpan.FromSeconds(options.Value.JwksCacheSeconds);
 
     private bool MayReload(KeySource source, Entry entry) =>
         source.CanRefresh

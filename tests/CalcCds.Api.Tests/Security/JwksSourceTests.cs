@@ -128,6 +128,19 @@ public sealed class JwksSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unreachable_jwks_is_retried_at_most_once_per_interval()
+    {
+        await using var host = await Start(new SecurityConfig().Issuer(Issuer, jwksUrl: jwks.Url("/missing")));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await SecurityTestBase.AssertBareUnauthorized(await host.PostAsync(Service, Token(host, keyA)));
+        }
+
+        Assert.Equal(1, jwks.RequestsTo("/missing"));
+    }
+
+    [Fact]
     public async Task Keys_from_a_jwks_file_are_accepted()
     {
         var file = Path.Combine(Path.GetTempPath(), $"calccds-jwks-{Guid.NewGuid()}.json");
