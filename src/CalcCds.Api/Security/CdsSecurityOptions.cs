@@ -64,8 +64,7 @@ public sealed class CdsSecurityOptions
 /// </summary>
 public sealed class TrustedIssuerOptions
 {
-    /// <summary>The exact <c>iss</c> value.</summary>
-    [Required]
+    /// <summary>The exact <c>iss</c> value (required; checked by the validator, which also names the entry).</summary>
     public string Issuer { get; init; } = "";
 
     public Uri? JwksUrl { get; init; }
