@@ -12,22 +12,25 @@ internal static class Lexicon
     private const string Snomed = SnomedCodes.System;
 
     /// <summary>
-    /// Mentions of the index finding. Each also states the matrix (calcification or ossification). Vascular
+    /// Mentions of the index finding; "soft tissue" belongs to the mention, so that it does not count towards the
+    /// distance from a negation trigger. Each also states the matrix (calcification or ossification). Vascular
     /// calcification and phleboliths count: they are soft-tissue calcifications, and R15/R16 need the index finding
     /// to fire at all; their patterns (linear-arterial, phlebolith) keep them out of the sarcoma size triage.
     /// </summary>
     public static readonly IReadOnlyList<Term> Finding =
     [
         .. Terms(Matrix, StcCodes.Systems.Matrix, StcCodes.Matrix.Calcification,
-            "calcif*", "calcinosis", "phlebolith*", "chondrocalcinosis", "calciphylaxis",
+            "~soft ~tissue|tissues calcif*", "calcinosis", "phlebolith*", "chondrocalcinosis", "calciphylaxis",
             "calcium ~hydroxyapatite|pyrophosphate deposit|deposits|deposition"),
         .. Terms(Matrix, StcCodes.Systems.Matrix, StcCodes.Matrix.Ossification,
-            "ossif*", "heterotopic bone|ossification", "myositis ossificans"),
+            "~soft ~tissue|tissues ossif*", "heterotopic bone|ossification", "myositis ossificans"),
 
         // Growth centres, accessory ossicles and fracture fragments are not soft-tissue mineralization.
         .. Terms(Matrix, StcCodes.Systems.Matrix, null,
             "ossification center|centre|centers|centres", "secondary ossification", "ossific|ossified fragment|fragments|ossicle|ossicles"),
     ];
+
+    public static readonly TermGroup FindingGroup = new(Finding);
 
     /// <summary>"Mineralization" counts only with soft-tissue context and not as bone mineralization.</summary>
     public static readonly TermPattern Mineralization = new("mineraliz*|mineralis*");
@@ -38,32 +41,39 @@ internal static class Lexicon
     public static readonly TermPattern BoneWord = new("bone|bones|osseous|bony|skeletal|normal|normally|well");
 
     /// <summary>Sentences about lesions inside bone; their calcification is out of scope unless soft tissue is named.</summary>
-    public static readonly TermPattern IntraosseousContext = new(
-        "intraosseous|intramedullary|enchondroma|enchondromas|medullary|bone island|islands|infarct|infarcts");
+    public static readonly IReadOnlyList<TermPattern> IntraosseousContext =
+    [
+        new("intraosseous|intramedullary|enchondroma|enchondromas"),
+        new("bone island|islands|infarct|infarcts"),
+        new("medullary cavity|canal"),
+    ];
 
     /// <summary>Words that make a sentence about "the lesion" even without the word calcification.</summary>
     public static readonly TermPattern LesionSubject = new(
-        "lesion|lesions|focus|foci|density|densities|deposit|deposits|cluster|clusters|it|this|these|they|mass|masses");
+        "lesion|lesions|focus|foci|density|densities|deposit|deposits|cluster|clusters|mass|masses");
+
+    /// <summary>A sentence opening with a pronoun continues the previous one ("It has increased in size.").</summary>
+    public static readonly TermPattern PronounSubject = new("it|this|these|they|which");
 
     public static readonly TermPattern MassOrLesion = new("mass|masses|lesion|lesions|tumor|tumour|nodule|lump");
 
     /// <summary>Descriptors read from sentences about the finding or the lesion.</summary>
-    public static readonly IReadOnlyList<IReadOnlyList<Term>> LesionDescriptors =
+    public static readonly IReadOnlyList<TermGroup> LesionDescriptors =
     [
-        Patterns(),
-        Locations(),
-        Depths(),
-        Changes(),
-        Growths(),
-        Matrices(),
-        Distributions(),
-        Mechanisms(),
+        new(Patterns()),
+        new(Locations()),
+        new(Depths()),
+        new(Changes()),
+        new(Growths()),
+        new(Matrices()),
+        new(Distributions()),
+        new(Mechanisms()),
     ];
 
     /// <summary>Descriptors read from any reportable sentence ("The underlying bone is intact.").</summary>
-    public static readonly IReadOnlyList<IReadOnlyList<Term>> ReportDescriptors = [Masses(), Bones()];
+    public static readonly IReadOnlyList<TermGroup> ReportDescriptors = [new(Masses()), new(Bones())];
 
-    public static readonly IReadOnlyList<IReadOnlyList<Term>> Anatomy = [Lateralities(), BodySites()];
+    public static readonly IReadOnlyList<TermGroup> Anatomy = [new(Lateralities()), new(BodySites())];
 
     private static List<Term> Patterns()
     {
@@ -124,6 +134,9 @@ internal static class Lexicon
             .. Terms(Location, s, StcCodes.Location.VascularArterial,
                 "arterial|artery|arteries|vascular|vessel|vessels|atherosclerotic|atheromatous", "tram track|tracks|line|lines", "tramline|tramlines"),
             .. Terms(Location, s, StcCodes.Location.VascularVenous, "venous|vein|veins|varicose|varices|varicosities|phlebolith*"),
+
+            // A clinical context ("in a patient with venous insufficiency"), not where the calcification lies.
+            .. Terms(Location, s, null, "venous|vascular insufficiency|stasis|disease|ulcer|ulcers|ulceration"),
             .. Terms(Location, s, StcCodes.Location.Juxtacortical,
                 "juxtacortical|parosteal", "juxta cortical",
                 "abut|abuts|abutting|adjacent|contacting|contacts ~to ~the ~adjacent|underlying cortex|cortical|bone|tibia|fibula|femur"),

@@ -22,7 +22,7 @@ internal sealed class NegationScope
         .. Make(TriggerKind.PreUncertain, PreWindow,
             "cannot|can't exclude|rule", "can not exclude|rule", "possible|possibly|questionable|equivocal|suspected|query",
             "question of", "may|might|could represent|reflect|be|indicate", "suspicious|concerning for", "suspicion of"),
-        .. Make(TriggerKind.PreUncertain, 2, "?"),
+        .. Make(TriggerKind.PreUncertain, 4, "?"),
         .. Make(TriggerKind.PostUncertain, PostWindow,
             "cannot|can't ~be excluded|ruled", "can not ~be excluded|ruled", "not ~be|been excluded", "is|are questioned|possible"),
         .. Make(TriggerKind.PostNegation, PostWindow,
@@ -82,45 +82,27 @@ internal sealed class NegationScope
     /// <summary>The assertion of the phrase spanning tokens [start, end).</summary>
     public Assertion Classify(int start, int end)
     {
+        // Triggers are sorted and do not overlap, so the neighbours of the phrase are found by binary search.
         (Assertion Assertion, int Distance)? before = null;
-        for (var k = _found.Count - 1; k >= 0; k--)
+        var k = LastEndingBy(start);
+        if (k >= 0 && _found[k] is { Kind: TriggerKind.PreNegation or TriggerKind.PreUncertain } pre)
         {
-            var t = _found[k];
-            if (t.End > start)
+            var distance = WordsBetween(pre.End, start);
+            if (distance <= pre.Window)
             {
-                continue;
+                before = (pre.Kind == TriggerKind.PreNegation ? Assertion.Negated : Assertion.Uncertain, distance);
             }
-
-            if (t.Kind is TriggerKind.PreNegation or TriggerKind.PreUncertain)
-            {
-                var distance = WordsBetween(t.End, start);
-                if (distance <= t.Window)
-                {
-                    before = (t.Kind == TriggerKind.PreNegation ? Assertion.Negated : Assertion.Uncertain, distance);
-                }
-            }
-
-            break;
         }
 
         (Assertion Assertion, int Distance)? after = null;
-        foreach (var t in _found)
+        k = FirstStartingAt(end);
+        if (k < _found.Count && _found[k] is { Kind: TriggerKind.PostNegation or TriggerKind.PostUncertain } post)
         {
-            if (t.Start < end)
+            var distance = WordsBetween(end, post.Start);
+            if (distance <= post.Window)
             {
-                continue;
+                after = (post.Kind == TriggerKind.PostNegation ? Assertion.Negated : Assertion.Uncertain, distance);
             }
-
-            if (t.Kind is TriggerKind.PostNegation or TriggerKind.PostUncertain)
-            {
-                var distance = WordsBetween(end, t.Start);
-                if (distance <= t.Window)
-                {
-                    after = (t.Kind == TriggerKind.PostNegation ? Assertion.Negated : Assertion.Uncertain, distance);
-                }
-            }
-
-            break;
         }
 
         return (before, after) switch
@@ -130,6 +112,47 @@ internal sealed class NegationScope
             (null, not null) => after.Value.Assertion,
             _ => before!.Value.Distance <= after!.Value.Distance ? before.Value.Assertion : after.Value.Assertion,
         };
+    }
+
+    /// <summary>Index of the last trigger ending at or before <paramref name="position"/>, or -1.</summary>
+    private int LastEndingBy(int position)
+    {
+        int lo = 0, hi = _found.Count - 1, result = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_found[mid].End <= position)
+            {
+                result = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Index of the first trigger starting at or after <paramref name="position"/> (Count when none).</summary>
+    private int FirstStartingAt(int position)
+    {
+        int lo = 0, hi = _found.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_found[mid].Start >= position)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
     }
 
     private int WordsBetween(int from, int to)

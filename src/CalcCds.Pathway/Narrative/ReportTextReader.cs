@@ -75,7 +75,8 @@ public static class ReportTextReader
             yield return ToFact(m, sentence, assertion);
         }
 
-        var aboutLesion = mentions.Count > 0 || StartsWithin(tokens, Lexicon.LesionSubject);
+        var aboutLesion = mentions.Count > 0 || StartsWithin(tokens, Lexicon.LesionSubject)
+            || Lexicon.PronounSubject.MatchAt(tokens, 0) > 0;
         if (!aboutLesion)
         {
             yield break;
@@ -115,12 +116,12 @@ public static class ReportTextReader
     private static IEnumerable<(int Start, int End)> FindingMentions(IReadOnlyList<Token> tokens)
     {
         var softTissueNamed = StartsWithin(tokens, Lexicon.SoftTissueContext);
-        if (!softTissueNamed && StartsWithin(tokens, Lexicon.IntraosseousContext))
+        if (!softTissueNamed && Lexicon.IntraosseousContext.Any(p => StartsWithin(tokens, p)))
         {
             yield break;
         }
 
-        foreach (var m in TermMatcher.Match(tokens, [Lexicon.Finding]))
+        foreach (var m in TermMatcher.Match(tokens, [Lexicon.FindingGroup]))
         {
             yield return (m.Start, m.End);
         }

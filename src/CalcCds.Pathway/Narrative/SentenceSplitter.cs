@@ -91,7 +91,7 @@ internal static partial class SentenceSplitter
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
-            if (c is not ('.' or '!' or '?') || !IsBoundary(line, i))
+            if (c is not ('.' or '!' or '?') || !IsBoundary(line, start, i))
             {
                 continue;
             }
@@ -99,11 +99,12 @@ internal static partial class SentenceSplitter
             Add(line[start..(i + 1)], section, sentences);
             start = i + 1;
 
-            var heading = HeadingRegex().Match(line[start..].TrimStart());
+            // Matched in place (\G), not on a substring: a long line must not cost a copy per sentence.
+            var heading = InlineHeadingRegex().Match(line, start);
             if (heading.Success)
             {
                 section = SectionOf(heading.Groups["name"].Value);
-                start = line.Length - line[start..].TrimStart().Length + heading.Length;
+                start = heading.Index + heading.Length;
                 i = start - 1;
             }
         }
@@ -112,7 +113,7 @@ internal static partial class SentenceSplitter
         return section;
     }
 
-    private static bool IsBoundary(string line, int i)
+    private static bool IsBoundary(string line, int sentenceStart, int i)
     {
         // Followed by the end, or by whitespace and something that does not start in lower case.
         if (i + 1 < line.Length && !char.IsWhiteSpace(line[i + 1]))
@@ -134,7 +135,15 @@ internal static partial class SentenceSplitter
         if (line[i] != '.')
         {
             // A leading "?" (a query such as "? calcification") is not the end of anything.
-            return line[..i].Trim().Length > 0;
+            for (var k = sentenceStart; k < i; k++)
+            {
+                if (!char.IsWhiteSpace(line[k]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         var wordStart = i;
@@ -178,6 +187,9 @@ internal static partial class SentenceSplitter
 
     [GeneratedRegex(@"^(?<name>impressions?|conclusions?|opinion|summary|findings?|report|results?|comparisons?|prior studies|technique|procedure|exam(?:ination)?|views|indications?|clinical (?:history|information|indication|details|notes)|history|reason for (?:exam(?:ination)?|study|referral|request)|clinical question)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadingRegex();
+
+    [GeneratedRegex(@"\G\s*(?<name>impressions?|conclusions?|opinion|summary|findings?|report|results?|comparisons?|prior studies|technique|procedure|exam(?:ination)?|views|indications?|clinical (?:history|information|indication|details|notes)|history|reason for (?:exam(?:ination)?|study|referral|request)|clinical question)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InlineHeadingRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

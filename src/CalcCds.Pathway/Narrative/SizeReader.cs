@@ -123,22 +123,35 @@ internal static class SizeReader
         return null;
     }
 
+    /// <summary>
+    /// The noun right before "measuring" ("calcification within a mass measuring 6 cm" → the mass); after a comma,
+    /// an appositive size names the head of the clause ("a mass of the calf with stippled calcification, 6.2 cm").
+    /// </summary>
     private static string? Backward(IReadOnlyList<Token> tokens, int start)
     {
-        for (var k = start - 1; k >= Math.Max(0, start - 12); k--)
+        var crossedComma = false;
+        string? earliest = null;
+        for (var k = start - 1; k >= Math.Max(0, start - 24); k--)
         {
-            if (tokens[k].Text is ";" or ":")
+            var text = tokens[k].Text;
+            if (text is ";" or ":")
             {
-                return null;
+                break;
             }
 
-            if (NounBasis(tokens[k].Text) is { } basis)
+            crossedComma |= text == ",";
+            if (NounBasis(text) is { } basis)
             {
-                return basis;
+                if (!crossedComma)
+                {
+                    return basis;
+                }
+
+                earliest = basis;
             }
         }
 
-        return null;
+        return earliest;
     }
 
     private static string? NounBasis(string word) =>

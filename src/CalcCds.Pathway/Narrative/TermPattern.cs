@@ -17,6 +17,10 @@ internal sealed class TermPattern
 
     public string Text { get; }
 
+    /// <summary>The words a match can start with, or null when the start is optional or matched by prefix.</summary>
+    public IReadOnlySet<string>? FirstWords =>
+        _elements is [{ Optional: false, Prefixes.Length: 0 } first, ..] ? first.Exact : null;
+
     /// <summary>The end (exclusive) of the longest match starting at <paramref name="start"/>, or -1.</summary>
     public int MatchAt(IReadOnlyList<Token> tokens, int start) => Match(tokens, start, 0);
 
@@ -40,26 +44,23 @@ internal sealed class TermPattern
         return Math.Max(taken, skipped);
     }
 
-    private sealed record Element(string[] Exact, string[] Prefixes, bool Optional)
+    private sealed record Element(HashSet<string> Exact, string[] Prefixes, bool Optional)
     {
         public static Element Parse(string text)
         {
             var optional = text.StartsWith('~');
             var alternatives = (optional ? text[1..] : text).Split('|');
             return new Element(
-                [.. alternatives.Where(a => !a.EndsWith('*'))],
+                new HashSet<string>(alternatives.Where(a => !a.EndsWith('*')), StringComparer.Ordinal),
                 [.. alternatives.Where(a => a.EndsWith('*')).Select(a => a[..^1])],
                 optional);
         }
 
         public bool Accepts(Token token)
         {
-            foreach (var exact in Exact)
+            if (Exact.Contains(token.Text))
             {
-                if (string.Equals(exact, token.Text, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
 
             foreach (var prefix in Prefixes)
