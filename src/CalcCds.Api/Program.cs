@@ -1,14 +1,17 @@
 using CalcCds.Api.CdsHooks;
 using CalcCds.Api.Infrastructure;
+using CalcCds.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCalcCds();
+builder.Services.AddCdsHooksSecurity(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCdsHooksSecurity();
 app.MapHealth();
-app.MapCdsHooks();
+app.MapCdsHooks().RequireCdsClient();
 app.Run();
 
 /// <summary>The CalcCds host; public so the tests' WebApplicationFactory can start it.</summary>

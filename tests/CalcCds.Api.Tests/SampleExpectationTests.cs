@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CalcCds.Api.Tests.Support;
 using CalcCds.Pathway;
 using CalcCds.Pathway.Rules;
-using CalcCds.Testing;
 using CalcCds.Testing.Fhir;
 using Microsoft.Extensions.DependencyInjection;
 

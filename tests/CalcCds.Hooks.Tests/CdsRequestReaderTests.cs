@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CalcCds.Hooks.Protocol;
-using CalcCds.Testing;
 
 namespace CalcCds.Hooks.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CalcCds.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CalcCds.Api.Tests.Security;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CalcCds.Testing;
 
 namespace CalcCds.Fhir.Tests.Serialization;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CalcCds.Testing;
 using CalcCds.Testing.Fhir;
 
 namespace CalcCds.Fhir.Tests.TestServer;

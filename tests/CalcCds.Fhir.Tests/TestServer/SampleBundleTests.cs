@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using CalcCds.Testing;
 
 namespace CalcCds.Fhir.Tests.TestServer;
 

@@ -1,5 +1,4 @@
 using CalcCds.Pathway.Narrative;
-using CalcCds.Testing;
 
 namespace CalcCds.Pathway.Tests.Narrative;
 
