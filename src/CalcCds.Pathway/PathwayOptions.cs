@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CalcCds.Pathway.Options;
 
 namespace CalcCds.Pathway;
 
@@ -6,7 +7,7 @@ namespace CalcCds.Pathway;
 /// The pathway's parameters (clinical-pathway.md §8), bound from <c>CalcCds:Pathway</c> and validated at start-up.
 /// Every value here is visible in discovery (<c>usageRequirements</c>) so a clinical reviewer can see what is in force.
 /// </summary>
-public sealed class PathwayOptions
+public sealed class PathwayOptions : IValidatableObject
 {
     public const string Section = "CalcCds:Pathway";
 
@@ -32,9 +33,51 @@ public sealed class PathwayOptions
     /// <summary>Optional rules switched on (R25 and O09 are implemented but off by default, Product decision 5).</summary>
     public IList<string> EnabledOptionalRules { get; } = [];
 
-    public string Describe() =>
-        $"Parameters in force: INDEX_LOOKBACK_DAYS={IndexLookbackDays}; CARD_MAX={CardMax}; symptom window {SymptomWindowDays} d; " +
-        $"disabled rules: {List(DisabledRules)}; optional rules enabled: {List(EnabledOptionalRules)}.";
+    public LesionOptions Lesion { get; init; } = new();
+
+    public LabsOptions Labs { get; init; } = new();
+
+    public ContextOptions Context { get; init; } = new();
+
+    public OrdersOptions Orders { get; init; } = new();
+
+    public string Describe()
+    {
+        var lines = new List<string>
+        {
+            $"INDEX_LOOKBACK_DAYS={IndexLookbackDays}",
+            $"CARD_MAX={CardMax}",
+            $"symptom window {SymptomWindowDays} d",
+            $"disabled rules: {List(DisabledRules)}",
+            $"optional rules enabled: {List(EnabledOptionalRules)}",
+        };
+        lines.AddRange(Lesion.Describe());
+        lines.AddRange(Labs.Describe());
+        lines.AddRange(Context.Describe());
+        lines.AddRange(Orders.Describe());
+        return "Parameters in force: " + string.Join("; ", lines) + ".";
+    }
+
+    /// <summary>Data annotations of the nested sections are checked too (ValidateDataAnnotations stops at the top level).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        foreach (var (name, section) in new (string, object)[] { ("Lesion", Lesion), ("Labs", Labs), ("Context", Context), ("Orders", Orders) })
+        {
+            var nested = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(section, new ValidationContext(section), nested, validateAllProperties: true))
+            {
+                results.AddRange(nested.Select(r => new ValidationResult($"{Section}:{name}: {r.ErrorMessage}", r.MemberNames.Select(m => $"{name}.{m}"))));
+            }
+
+            if (section is IValidatableObject validatable)
+            {
+                results.AddRange(validatable.Validate(new ValidationContext(section)));
+            }
+        }
+
+        return results;
+    }
 
     private static string List(IList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
 }

@@ -1,5 +1,7 @@
 using CalcCds.Fhir.Model;
 using CalcCds.Hooks.Prefetch;
+using CalcCds.Hooks.Protocol;
+using CalcCds.Pathway.Clinical;
 
 namespace CalcCds.Pathway.Picture;
 
@@ -14,8 +16,10 @@ public enum SymptomStatus
 /// <summary>
 /// Everything the rules need about one patient, built once per request from the prefetch data. Rules read this,
 /// never the raw FHIR, so each clinical interpretation (status filters, units, recency) is made in one place.
+/// The record is partial: each area of the pathway (lesion and red flags, labs and renal status, clinical context,
+/// orders) adds its derived facts in its own file, computed once on first use from the data below.
 /// </summary>
-public sealed record PatientPicture
+public sealed partial record PatientPicture
 {
     public required string PatientId { get; init; }
 
@@ -32,6 +36,24 @@ public sealed record PatientPicture
     public SymptomStatus Symptoms { get; init; }
 
     public IReadOnlyList<Fact<SymptomRecord>> SymptomFacts { get; init; } = [];
+
+    /// <summary>The parameters in force (§8).</summary>
+    public PathwayOptions Options { get; init; } = new();
+
+    /// <summary>The patient's Conditions with the status rules of §7.5 applied.</summary>
+    public ConditionIndex Conditions { get; init; } = ConditionIndex.Empty;
+
+    /// <summary>The hook being answered (patient-view, order-select, order-sign).</summary>
+    public string Hook { get; init; } = HookDefinitions.PatientView;
+
+    /// <summary>The draft orders of order-select / order-sign (ServiceRequests only), empty for patient-view.</summary>
+    public IReadOnlyList<ServiceRequest> DraftOrders { get; init; } = [];
+
+    /// <summary>The <c>selections</c> of order-select (references to draft orders).</summary>
+    public IReadOnlyList<string> Selections { get; init; } = [];
+
+    /// <summary>The user's reference from the hook context (e.g. <c>PractitionerRole/123</c>).</summary>
+    public string? UserId { get; init; }
 
     /// <summary>The prefetch data the picture was built from.</summary>
     public PrefetchSet Prefetch { get; init; } = PrefetchSet.Empty;

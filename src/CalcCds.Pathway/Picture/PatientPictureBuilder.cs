@@ -1,5 +1,6 @@
 using CalcCds.Fhir.Model;
 using CalcCds.Hooks.Evaluation;
+using CalcCds.Pathway.Clinical;
 using CalcCds.Pathway.Narrative;
 using CalcCds.Pathway.Terminology;
 using Microsoft.Extensions.Logging;
@@ -60,6 +61,12 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
             Symptoms = symptoms,
             SymptomFacts = symptomFacts,
             Prefetch = prefetch,
+            Options = settings,
+            Conditions = new ConditionIndex(prefetch.Resources<Condition>(PrefetchKeys.Conditions), now),
+            Hook = invocation.Service.Hook,
+            DraftOrders = invocation.Request.Context.DraftOrders?.Entry?.Select(e => e.Resource).OfType<ServiceRequest>().ToList() ?? [],
+            Selections = invocation.Request.Context.Selections ?? [],
+            UserId = invocation.Request.Context.UserId,
         };
     }
 

@@ -1,0 +1,58 @@
+using CalcCds.Fhir.Model;
+using CalcCds.Pathway.Terminology;
+
+namespace CalcCds.Pathway.Clinical;
+
+/// <summary>
+/// A clinical concept as the pathway matches it (clinical-pathway.md §2 "Implementation rule"): a set of SNOMED CT
+/// codes standing for the ECL expansion until a terminology server is configured, plus ICD-10-CM prefixes matched
+/// after removing the dot (so <c>N18.6</c>, <c>N186</c> and <c>n18.6</c> are one code).
+/// </summary>
+public sealed class ConceptSet
+{
+    private readonly HashSet<string> snomed;
+    private readonly string[] icdPrefixes;
+
+    public ConceptSet(string name, IEnumerable<string> snomed, IEnumerable<string> icd10CmPrefixes)
+    {
+        ArgumentNullException.ThrowIfNull(snomed);
+        ArgumentNullException.ThrowIfNull(icd10CmPrefixes);
+        Name = name;
+        this.snomed = new HashSet<string>(snomed, StringComparer.Ordinal);
+        icdPrefixes = icd10CmPrefixes.Select(NormalizeIcd).ToArray();
+    }
+
+    /// <summary>Human name used in card text, e.g. "chronic kidney disease".</summary>
+    public string Name { get; }
+
+    public bool Matches(Coding? coding)
+    {
+        if (coding?.Code is not { Length: > 0 } code)
+        {
+            return false;
+        }
+
+        return coding.System switch
+        {
+            FhirSystems.Snomed => snomed.Contains(code),
+            FhirSystems.Icd10Cm => MatchesIcd(code),
+            _ => false,
+        };
+    }
+
+    public bool Matches(CodeableConcept? concept) => concept?.Coding?.Any(Matches) == true;
+
+    public bool MatchesIcd(string code)
+    {
+        var normalized = NormalizeIcd(code);
+        return icdPrefixes.Any(p => normalized.StartsWith(p, StringComparison.Ordinal));
+    }
+
+    public static string NormalizeIcd(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.Replace(".", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+    }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,113 @@
+using CalcCds.Fhir.Model;
+using CalcCds.Pathway.Picture;
+
+namespace CalcCds.Pathway.Clinical;
+
+/// <summary>How sure the record is that a condition exists (clinical-pathway.md §7.5).</summary>
+public enum Certainty
+{
+    /// <summary>confirmed, or no verificationStatus with a clinicalStatus present.</summary>
+    Known,
+
+    /// <summary>provisional, differential or unconfirmed: counts toward suspicion, never as "known".</summary>
+    Suspected,
+}
+
+/// <summary>A Condition that matched a concept, with its provenance for card text.</summary>
+public sealed record ConditionMatch(Condition Condition, Certainty Certainty, bool IsActive, Fact<string> Fact);
+
+/// <summary>
+/// The patient's Conditions with the status rules of §7.5 applied once: entered-in-error and refuted entries are
+/// gone (a refuted entry also cancels an older confirmed one of the same code), and each remaining Condition knows
+/// whether it counts for "active" rules and for "history" rules.
+/// </summary>
+public sealed class ConditionIndex
+{
+    private static readonly HashSet<string> ActiveStatuses = new(StringComparer.Ordinal) { "active", "recurrence", "relapse" };
+    private static readonly HashSet<string> SuspectedStatuses = new(StringComparer.Ordinal) { "provisional", "differential", "unconfirmed" };
+
+    private readonly List<Entry> entries;
+
+    public ConditionIndex(IEnumerable<Condition> conditions, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        var all = conditions.ToList();
+        var refuted = all.Where(c => Verification(c) == "refuted").ToList();
+        entries = [];
+        foreach (var condition in all)
+        {
+            var verification = Verification(condition);
+            if (verification is "refuted" or "entered-in-error" || IsCancelledByRefutation(condition, refuted))
+            {
+                continue;
+            }
+
+            var certainty = verification is not null && SuspectedStatuses.Contains(verification) ? Certainty.Suspected : Certainty.Known;
+            entries.Add(new Entry(condition, certainty, IsActive(condition, now)));
+        }
+    }
+
+    public static ConditionIndex Empty { get; } = new([], DateTimeOffset.UnixEpoch);
+
+    /// <summary>Conditions of the concept that count for "active" rules (systemic disease, CKD, DM, PAD, DVT...).</summary>
+    public IReadOnlyList<ConditionMatch> Active(ConceptSet concept) => Find(concept, activeOnly: true);
+
+    /// <summary>Conditions of the concept at any clinical status, resolved included ("history of" rules: trauma...).</summary>
+    public IReadOnlyList<ConditionMatch> History(ConceptSet concept) => Find(concept, activeOnly: false);
+
+    private List<ConditionMatch> Find(ConceptSet concept, bool activeOnly)
+    {
+        ArgumentNullException.ThrowIfNull(concept);
+        return entries
+            .Where(e => (!activeOnly || e.IsActive) && concept.Matches(e.Condition.Code))
+            .Select(e => new ConditionMatch(e.Condition, e.Certainty, e.IsActive, FactOf(e.Condition, concept)))
+            .ToList();
+    }
+
+    private static Fact<string> FactOf(Condition condition, ConceptSet concept)
+    {
+        var display = condition.Code?.Text ?? condition.Code?.Coding?.FirstOrDefault(c => c.Display is not null)?.Display ?? concept.Name;
+        var date = (condition.Onset ?? condition.RecordedDate)?.Value;
+        return new Fact<string>(display, FactOrigin.Coded, $"Condition/{condition.Id ?? "(no id)"}", date);
+    }
+
+    private static string? Verification(Condition condition) => FirstCode(condition.VerificationStatus);
+
+    private static string? Clinical(Condition condition) => FirstCode(condition.ClinicalStatus);
+
+    private static string? FirstCode(CodeableConcept? concept) => concept?.Coding is [var first, ..] ? first.Code : null;
+
+    /// <summary>§7.5: a clinicalStatus of active/recurrence/relapse, or none at all with onset/recorded within a year.
+    /// inactive/remission/resolved (or an abatement) are not active.</summary>
+    private static bool IsActive(Condition condition, DateTimeOffset now)
+    {
+        var clinical = Clinical(condition);
+        if (clinical is not null)
+        {
+            return ActiveStatuses.Contains(clinical);
+        }
+
+        if (condition.AbatementDateTime is not null || condition.AbatementPeriod is not null || condition.AbatementString is not null
+            || condition.AbatementAge is not null || condition.AbatementRange is not null)
+        {
+            return false;
+        }
+
+        var when = condition.Onset ?? condition.RecordedDate;
+        return when is not null && when.LowerBound >= now.AddYears(-1);
+    }
+
+    private static bool IsCancelledByRefutation(Condition condition, List<Condition> refuted)
+    {
+        if (refuted.Count == 0 || condition.RecordedDate is not { } recorded)
+        {
+            return false;
+        }
+
+        var codes = condition.Code?.Coding?.Where(c => c.Code is not null).Select(c => (c.System, c.Code)).ToHashSet() ?? [];
+        return refuted.Any(r => r.RecordedDate is { } refutedAt && refutedAt.LowerBound > recorded.LowerBound
+            && (r.Code?.Coding?.Any(c => codes.Contains((c.System, c.Code))) ?? false));
+    }
+
+    private sealed record Entry(Condition Condition, Certainty Certainty, bool IsActive);
+}
