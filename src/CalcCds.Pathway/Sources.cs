@@ -4,7 +4,7 @@ namespace CalcCds.Pathway;
 /// The seed statements and guidelines cards cite (clinical-pathway.md §0.1). Quotes are verbatim from
 /// ../shared/seeds/ (S0–S4), so a reviewer can find them.
 /// </summary>
-public static class Sources
+public static partial class Sources
 {
     public const string S0EvaluatePattern = "S0: \"Evaluate calcification pattern\"";
     public const string S0Location = "S0: \"Location (intra-articular, periarticular, intra-tendinous, or within soft tissues)\"";
