@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CalcCds.Api.Tests.Support;
 
@@ -14,9 +15,11 @@ public sealed class CalcCdsFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset SampleDate = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> settings;
+    private readonly ILoggerProvider? loggerProvider;
 
-    public CalcCdsFactory(IDictionary<string, string?>? settings = null)
+    public CalcCdsFactory(IDictionary<string, string?>? settings = null, ILoggerProvider? loggerProvider = null)
     {
+        this.loggerProvider = loggerProvider;
         this.settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["CalcCds:Security:Mode"] = "Disabled",
@@ -37,6 +40,11 @@ public sealed class CalcCdsFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (loggerProvider is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(loggerProvider));
         }
 
         builder.ConfigureServices(services =>
