@@ -1,17 +1,10 @@
-using CalcCds.Api.CdsHooks;
-using CalcCds.Api.Infrastructure;
-using CalcCds.Api.Security;
+using CalcCds.Api;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddCalcCds();
-builder.Services.AddCdsHooksSecurity(builder.Configuration, builder.Environment);
+builder.AddCalcCdsServices();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseCdsHooksSecurity();
-app.MapHealth();
-app.MapCdsHooks().RequireCdsClient();
+app.UseCalcCds();
 app.Run();
 
 /// <summary>The CalcCds host; public so the tests' WebApplicationFactory can start it.</summary>
