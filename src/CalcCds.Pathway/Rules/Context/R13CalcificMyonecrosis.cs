@@ -21,7 +21,7 @@ public sealed class R13CalcificMyonecrosis : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Compartment syndrome or remote trauma with fusiform peripherally calcified mass";
+    public string Name => "Compartment syndrome or remote trauma + fusiform mass with peripheral plaque-like calcification";
 
     public IReadOnlySet<string> Hooks => ContextText.PatientView;
 

@@ -17,7 +17,7 @@ public sealed class R19AutoimmuneCalcinosis : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Autoimmune context or sheet-like calcinosis";
+    public string Name => "Autoimmune context or sheet-like/subcutaneous calcinosis";
 
     public IReadOnlySet<string> Hooks => ContextText.PatientView;
 
