@@ -1,0 +1,57 @@
+using CalcCds.Fhir.Model;
+using CalcCds.Pathway.Clinical;
+using CalcCds.Pathway.Terminology;
+
+namespace CalcCds.Pathway.Picture;
+
+/// <summary>One fact behind a context flag: the resource and date (Product decision 10), and the side it names.</summary>
+public sealed record ContextEvidence(Fact<string> Fact, Laterality? Side, Certainty Certainty = Certainty.Known);
+
+/// <summary>
+/// A context flag of §4.7 with the facts that set it. The flag is set when any fact is present; rules list
+/// <see cref="Evidence"/> in the card detail.
+/// </summary>
+public sealed record ContextFlag(string Name, IReadOnlyList<ContextEvidence> Evidence)
+{
+    public bool IsSet => Evidence.Count > 0;
+
+    /// <summary>
+    /// The facts that may concern a lesion on <paramref name="side"/>: a fact recorded for the other leg does not;
+    /// a fact without a side, a bilateral one, or a lesion without a side keeps the fact (the chart rarely lateralises
+    /// a problem-list entry, and a missed history costs more than an extra info card).
+    /// </summary>
+    public ContextFlag AtSide(Laterality? side) =>
+        this with { Evidence = Evidence.Where(e => SameLimb(e.Side, side)).ToList() };
+
+    public static ContextFlag From(string name, IEnumerable<ContextEvidence> evidence) => new(name, evidence.ToList());
+
+    internal static bool SameLimb(Laterality? a, Laterality? b) =>
+        a is null || b is null || a == Laterality.Bilateral || b == Laterality.Bilateral || a == b;
+}
+
+/// <summary>Reads laterality from a body site: the mCODE laterality qualifier, or a laterality coding in the concept.</summary>
+internal static class SideReading
+{
+    public static Laterality? Of(CodeableConcept? site)
+    {
+        if (site is null)
+        {
+            return null;
+        }
+
+        var qualifier = site.Extension?.FirstOrDefault(e => e.Url == FhirSystems.McodeLateralityExtension)?.ValueCodeableConcept;
+        return FromCode(qualifier.CodeIn(SnomedCodes.System))
+            ?? site.Coding?.Where(c => c.System == SnomedCodes.System).Select(c => FromCode(c.Code)).FirstOrDefault(s => s is not null);
+    }
+
+    public static Laterality? Of(IEnumerable<CodeableConcept>? sites) =>
+        sites?.Select(Of).FirstOrDefault(s => s is not null);
+
+    private static Laterality? FromCode(string? code) => code switch
+    {
+        SnomedCodes.Laterality.Right => Laterality.Right,
+        SnomedCodes.Laterality.Left => Laterality.Left,
+        SnomedCodes.Laterality.Bilateral => Laterality.Bilateral,
+        _ => null,
+    };
+}

@@ -1,0 +1,201 @@
+using CalcCds.Fhir.Model;
+using CalcCds.Pathway.Clinical;
+using CalcCds.Pathway.Terminology;
+
+namespace CalcCds.Pathway.Picture;
+
+/// <summary>
+/// The clinical-context flags of clinical-pathway.md §4.7 (all but KNOWN_SARCOMA_CARE and PRIOR_*), computed once
+/// per picture from its Conditions (§7.5 status rules already applied), Procedures and exam Observations. "History"
+/// flags count resolved and inactive entries; refuted and entered-in-error entries never reach here.
+/// </summary>
+public sealed class ContextFlags
+{
+    /// <summary>§2.6 and R18: calf pain and swelling count as "acute" within this many days.</summary>
+    public const int DvtWindowDays = 14;
+
+    private static readonly HashSet<string> DoneProcedure = new(StringComparer.Ordinal) { "completed" };
+    private readonly Dictionary<string, FindingDescriptors> descriptors = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<Observation> imagingObservations;
+
+    internal ContextFlags(PatientPicture picture)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        var conditions = picture.Conditions;
+        var procedures = picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures)
+            .Where(p => p.Status is not null && DoneProcedure.Contains(p.Status))
+            .ToList();
+        var exams = picture.Prefetch.Resources<Observation>(PrefetchKeys.Symptoms).ToList();
+        imagingObservations = picture.Prefetch.Resources<Observation>(PrefetchKeys.ImagingObservations).ToList();
+
+        TraumaHistory = ContextFlag.From(
+            "TRAUMA_HX",
+            History(conditions, ContextConcepts.LowerLimbInjury)
+                .Concat(History(conditions, ContextConcepts.Haematoma))
+                .Concat(procedures.Where(IsAtLowerLimb).Select(p => ProcedureEvidence(p, "prior procedure at the lower limb"))));
+        CompartmentHistory = ContextFlag.From(
+            "COMPARTMENT_HX",
+            History(conditions, ContextConcepts.CompartmentSyndrome)
+                .Concat(procedures.Where(IsFasciotomy).Select(p => ProcedureEvidence(p, "fasciotomy"))));
+        HeterotopicOssificationRisk = ContextFlag.From("HO_RISK", History(conditions, ContextConcepts.HeterotopicOssificationRisk));
+        Autoimmune = ContextFlag.From("AUTOIMMUNE", History(conditions, ContextConcepts.Autoimmune));
+        ChronicVenousInsufficiency = ContextFlag.From("CVI", Active(conditions, ContextConcepts.ChronicVenousInsufficiency));
+        VenousDiseaseSigns = ContextFlag.From(
+            "VENOUS_SIGNS",
+            Active(conditions, ContextConcepts.VenousDiseaseSigns)
+                .Concat(PresentFindings(exams, ContextFindingCodes.VenousSigns, requireLowerLimbSite: false, since: null)));
+        Diabetes = ContextFlag.From("DM", Active(conditions, ContextConcepts.Diabetes));
+        PeripheralArterialDisease = ContextFlag.From("PAD", Active(conditions, ContextConcepts.PeripheralArterialDisease));
+        ChronicKidneyDiseaseStage3Plus = ContextFlag.From("CKD_G3A_PLUS", Active(conditions, ContextConcepts.ChronicKidneyDiseaseStage3To5));
+        KnownDeepVeinThrombosis = ContextFlag.From(
+            "DVT_KNOWN", Active(conditions, ContextConcepts.DeepVeinThrombosis).Where(e => e.Certainty == Certainty.Known));
+        DvtSuspicion = ReadDvtSuspicion(picture, conditions, exams);
+    }
+
+    /// <summary><c>TRAUMA_HX</c>: lower-limb injury or haematoma at any time and status, or a prior procedure at the limb.</summary>
+    public ContextFlag TraumaHistory { get; }
+
+    /// <summary><c>COMPARTMENT_HX</c>: compartment syndrome at any time, or a prior fasciotomy.</summary>
+    public ContextFlag CompartmentHistory { get; }
+
+    /// <summary><c>HO_RISK</c>: TBI, spinal cord injury, paraplegia/quadriplegia, paralytic calcification (any time).</summary>
+    public ContextFlag HeterotopicOssificationRisk { get; }
+
+    /// <summary><c>AUTOIMMUNE</c>: dermatomyositis, systemic sclerosis/CREST, SLE (active or inactive), calcinosis cutis.</summary>
+    public ContextFlag Autoimmune { get; }
+
+    /// <summary><c>CVI</c>: an active chronic venous insufficiency Condition (known or suspected).</summary>
+    public ContextFlag ChronicVenousInsufficiency { get; }
+
+    /// <summary>Recorded signs of venous disease (oedema, varices) R17 accepts when CVI is not diagnosed.</summary>
+    public ContextFlag VenousDiseaseSigns { get; }
+
+    /// <summary><c>DM</c>: active diabetes.</summary>
+    public ContextFlag Diabetes { get; }
+
+    /// <summary><c>PAD</c>: active peripheral arterial / vascular disease.</summary>
+    public ContextFlag PeripheralArterialDisease { get; }
+
+    /// <summary>CKD G3a or worse from active Conditions (R15); eGFR staging is the labs area's.</summary>
+    public ContextFlag ChronicKidneyDiseaseStage3Plus { get; }
+
+    /// <summary>An active, confirmed DVT Condition: R18 does not ask for a duplex then.</summary>
+    public ContextFlag KnownDeepVeinThrombosis { get; }
+
+    /// <summary>§2.6 last row: a suspected DVT Condition with onset ≤ 14 d, or calf pain and swelling ≤ 14 d on the same side.</summary>
+    public ContextFlag DvtSuspicion { get; }
+
+    /// <summary>§7.6 "Trauma history unknown": no injury, haematoma, compartment syndrome or procedure on record.
+    /// Absence of a record is not a negative, so R12/R13 text asks instead.</summary>
+    public bool TraumaHistoryUnknown => !TraumaHistory.IsSet && !CompartmentHistory.IsSet;
+
+    /// <summary>Location, matrix, distribution and mechanism of an index finding (see <see cref="FindingDescriptors"/>).</summary>
+    public FindingDescriptors Descriptors(IndexFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        if (!descriptors.TryGetValue(finding.Reference, out var found))
+        {
+            found = FindingDescriptors.Of(finding, imagingObservations);
+            descriptors[finding.Reference] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary><c>VASC_ART</c>: pattern <c>linear-arterial</c> or location <c>vascular-arterial</c>.</summary>
+    public ContextFlag VascularArterial(IndexFinding finding) =>
+        Vascular("VASC_ART", finding, StcCodes.Pattern.LinearArterial, StcCodes.Location.VascularArterial);
+
+    /// <summary><c>VASC_VEN</c>: pattern <c>phlebolith</c> or location <c>vascular-venous</c>.</summary>
+    public ContextFlag VascularVenous(IndexFinding finding) =>
+        Vascular("VASC_VEN", finding, StcCodes.Pattern.Phlebolith, StcCodes.Location.VascularVenous);
+
+    private ContextFlag Vascular(string name, IndexFinding finding, string pattern, string location)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var side = finding.Laterality?.Value;
+        var facts = finding.Patterns.Where(p => p.Value == pattern)
+            .Concat(Descriptors(finding).Locations.Where(l => l.Value == location))
+            .Select(f => new ContextEvidence(f, side));
+        return ContextFlag.From(name, facts);
+    }
+
+    private static IEnumerable<ContextEvidence> History(ConditionIndex conditions, ConceptSet concept) =>
+        conditions.History(concept).Select(Evidence);
+
+    private static IEnumerable<ContextEvidence> Active(ConditionIndex conditions, ConceptSet concept) =>
+        conditions.Active(concept).Select(Evidence);
+
+    private static ContextEvidence Evidence(ConditionMatch match) =>
+        new(match.Fact, SideReading.Of(match.Condition.BodySite), match.Certainty);
+
+    private static bool IsAtLowerLimb(Procedure procedure) =>
+        procedure.BodySite?.Any(s => s.HasAny(SnomedCodes.System, LowerLimb.Sites)) == true;
+
+    private static bool IsFasciotomy(Procedure procedure) =>
+        procedure.Code.Has(SnomedCodes.System, ContextProcedureCodes.SnomedFasciotomy)
+        || procedure.Code.HasAny(FhirSystems.Cpt, ContextProcedureCodes.CptFasciotomy)
+        || procedure.Code?.Text?.Contains("fasciotomy", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static ContextEvidence ProcedureEvidence(Procedure procedure, string what)
+    {
+        var display = procedure.Code?.Text ?? procedure.Code?.Coding?.FirstOrDefault(c => c.Display is not null)?.Display ?? what;
+        return new ContextEvidence(
+            new Fact<string>(display, FactOrigin.Coded, procedure.Ref(), procedure.Performed?.Value),
+            SideReading.Of(procedure.BodySite));
+    }
+
+    private static ContextFlag ReadDvtSuspicion(PatientPicture picture, ConditionIndex conditions, List<Observation> exams)
+    {
+        var since = picture.Now.AddDays(-DvtWindowDays);
+        var suspected = conditions.Active(ContextConcepts.DeepVeinThrombosis)
+            .Where(m => m.Certainty == Certainty.Suspected && (m.Condition.Onset ?? m.Condition.RecordedDate) is { } when && when.LowerBound >= since)
+            .Select(Evidence)
+            .ToList();
+        if (suspected.Count > 0)
+        {
+            return ContextFlag.From("DVT_SUSPECT", suspected);
+        }
+
+        // (b) acute calf pain and swelling on the same side: each pain fact is paired with a swelling fact whose side
+        // does not contradict it.
+        var pain = PresentFindings(exams, ContextFindingCodes.CalfPain, requireLowerLimbSite: true, since).ToList();
+        var swelling = PresentFindings(exams, ContextFindingCodes.Swelling, requireLowerLimbSite: false, since).ToList();
+        var pairs = pain
+            .SelectMany(p => swelling.Where(s => ContextFlag.SameLimb(p.Side, s.Side)).Select(s => (Pain: p, Swelling: s)))
+            .FirstOrDefault();
+        return pairs.Pain is null
+            ? ContextFlag.From("DVT_SUSPECT", [])
+            : ContextFlag.From("DVT_SUSPECT", [pairs.Pain with { Side = pairs.Pain.Side ?? pairs.Swelling.Side }, pairs.Swelling]);
+    }
+
+    /// <summary>Exam/survey Observations of <paramref name="codes"/> recorded as present (valueBoolean true or SNOMED
+    /// Present, or no value at all: a recorded finding), final status, within the window. Plain "pain" (22253000)
+    /// needs a lower-limb body site when <paramref name="requireLowerLimbSite"/>.</summary>
+    private static IEnumerable<ContextEvidence> PresentFindings(
+        IEnumerable<Observation> observations, IReadOnlySet<string> codes, bool requireLowerLimbSite, DateTimeOffset? since)
+    {
+        foreach (var observation in observations)
+        {
+            var code = observation.Code?.Coding?.FirstOrDefault(c => c.System == SnomedCodes.System && c.Code is not null && codes.Contains(c.Code))?.Code;
+            var when = observation.When();
+            if (code is null || !PatientPictureBuilder.IsUsable(observation.Status, out var preliminary) || preliminary || when is null
+                || (since is { } from && when.LowerBound < from))
+            {
+                continue;
+            }
+
+            var absent = observation.ValueBoolean == false || observation.ValueCodeableConcept.Has(SnomedCodes.System, SnomedCodes.Presence.Absent);
+            var atLimb = code != SymptomCodes.Pain || observation.BodySite.HasAny(SnomedCodes.System, LowerLimb.Sites);
+            if (absent || (requireLowerLimbSite && !atLimb))
+            {
+                continue;
+            }
+
+            var display = observation.Code?.Text ?? SymptomCodes.Display(code);
+            yield return new ContextEvidence(
+                new Fact<string>(display, FactOrigin.Coded, observation.Ref(), when.Value),
+                SideReading.Of(observation.BodySite));
+        }
+    }
+}
