@@ -42,13 +42,15 @@ calccds_start_postgres() {
     $say "postgres: initdb failed ($(tail -1 "$dir/initdb.log")); PostgreSQL tests will skip"; return 0
   fi
   if ! "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on" start >/dev/null 2>&1; then
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=300" start >/dev/null 2>&1; then
     $say "postgres: server did not start ($(tail -1 "$dir/server.log" 2>/dev/null)); PostgreSQL tests will skip"; return 0
   fi
   if ! "${runas[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt -c "CREATE DATABASE calccds_test" >/dev/null 2>&1; then
     $say "postgres: could not create the test database; PostgreSQL tests will skip"; return 0
   fi
 
+  # Stop the server when the CI script exits (the script sets no EXIT trap of its own).
+  trap "${runas[*]} '$bin/pg_ctl' -D '$dir/data' stop -m fast >/dev/null 2>&1; rm -rf '$dir'" EXIT
   export CALCCDS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Database=calccds_test;Username=postgres"
   export CALCCDS_TEST_POSTGRES_DIR="$dir"
   $say "postgres: running on 127.0.0.1:$port (data in $dir/data); CALCCDS_TEST_POSTGRES is set"
