@@ -1,10 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace CalcCds.Storage;
 
 /// <summary>How the analytics report buckets time (UTC; weeks start on Monday, as ISO 8601 weeks do).</summary>
 public enum ReportPeriod
 {
+    [JsonStringEnumMemberName("day")]
     Day,
+
+    [JsonStringEnumMemberName("week")]
     Week,
+
+    [JsonStringEnumMemberName("month")]
     Month,
 }
 
