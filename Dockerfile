@@ -9,6 +9,7 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/CalcCds.Fhir/CalcCds.Fhir.csproj src/CalcCds.Fhir/
 COPY src/CalcCds.Hooks/CalcCds.Hooks.csproj src/CalcCds.Hooks/
 COPY src/CalcCds.Pathway/CalcCds.Pathway.csproj src/CalcCds.Pathway/
+COPY src/CalcCds.Storage/CalcCds.Storage.csproj src/CalcCds.Storage/
 COPY src/CalcCds.Api/CalcCds.Api.csproj src/CalcCds.Api/
 RUN dotnet restore src/CalcCds.Api/CalcCds.Api.csproj
 COPY src/ src/
@@ -21,7 +22,11 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /app ./
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    DOTNET_gcServer=0
+    DOTNET_gcServer=0 \
+    CalcCds__Storage__DataFolder=/var/lib/calccds
+# SQLite feedback store and evaluation log: mount a volume here (unused when CalcCds__Storage__Provider=PostgreSql).
+RUN mkdir -p /var/lib/calccds && chown app /var/lib/calccds
+VOLUME /var/lib/calccds
 # The aspnet images ship the unprivileged 'app' user (uid 1654).
 USER app
 EXPOSE 8080

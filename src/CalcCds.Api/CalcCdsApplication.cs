@@ -1,5 +1,7 @@
 using CalcCds.Api.CdsHooks;
+using CalcCds.Api.Feedback;
 using CalcCds.Api.Infrastructure;
+using CalcCds.Api.Operations;
 using CalcCds.Api.Security;
 
 namespace CalcCds.Api;
@@ -23,9 +25,11 @@ public static class CalcCdsApplication
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCdsRequestMetrics(); // before security, so refused requests are counted too
         app.UseCdsHooksSecurity();
         app.MapHealth();
         app.MapCdsHooks().RequireCdsClient();
+        app.MapFeedbackAnalytics();
         return app;
     }
 }

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using CalcCds.Api.Feedback;
+using CalcCds.Api.Operations;
 using CalcCds.Hooks.Evaluation;
 using CalcCds.Hooks.Prefetch;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Hooks.Services;
+using CalcCds.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalcCds.Api.CdsHooks;
@@ -42,6 +44,7 @@ public static class CdsHooksEndpoints
         CdsBodyReader bodyReader,
         PrefetchResolver prefetchResolver,
         IHookEvaluator evaluator,
+        EvaluationLog evaluationLog,
         ILogger<CdsRequest> logger,
         CancellationToken cancellationToken)
     {
@@ -49,6 +52,7 @@ public static class CdsHooksEndpoints
         ArgumentNullException.ThrowIfNull(bodyReader);
         ArgumentNullException.ThrowIfNull(prefetchResolver);
         ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(evaluationLog);
         var service = FindService(catalog, id);
         var started = Stopwatch.GetTimestamp();
         var document = await bodyReader.ReadAsync(httpRequest, cancellationToken);
@@ -57,13 +61,15 @@ public static class CdsHooksEndpoints
 
         var prefetch = await prefetchResolver.ResolveAsync(service, request, cancellationToken);
         var response = evaluator.Evaluate(new HookInvocation(service, request, prefetch));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        evaluationLog.Record(service.Id, request.HookInstance, response, prefetch, elapsed);
         logger.LogInformation(
             "Evaluated {Service} for hookInstance {HookInstance}: {CardCount} card(s), {Fetched} prefetch key(s) fetched, {ElapsedMs:F1} ms",
             service.Id,
             request.HookInstance,
             response.Cards.Count,
             prefetch.FetchedCount,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            elapsed.TotalMilliseconds);
         return TypedResults.Ok(response);
     }
 
@@ -82,7 +88,7 @@ public static class CdsHooksEndpoints
         ArgumentNullException.ThrowIfNull(clock);
         var service = FindService(catalog, id);
         using var document = await bodyReader.ReadAsync(httpRequest, cancellationToken);
-        var entries = FeedbackReader.Read(document.RootElement, service.Id, clock.GetUtcNow());
+        var entries = FeedbackCaller.Attribute(FeedbackReader.Read(document.RootElement, service.Id, clock.GetUtcNow()), httpRequest.HttpContext.User);
         await store.AddAsync(entries, cancellationToken);
         return TypedResults.Ok();
     }

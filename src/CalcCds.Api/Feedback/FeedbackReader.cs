@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CalcCds.Hooks.Protocol;
+using CalcCds.Storage;
 
 namespace CalcCds.Api.Feedback;
 

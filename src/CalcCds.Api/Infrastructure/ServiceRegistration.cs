@@ -1,5 +1,5 @@
 using CalcCds.Api.CdsHooks;
-using CalcCds.Api.Feedback;
+using CalcCds.Api.Operations;
 using CalcCds.Fhir.Client;
 using CalcCds.Hooks.Evaluation;
 using CalcCds.Hooks.Prefetch;
@@ -39,7 +39,7 @@ public static class ServiceRegistration
         services.AddSingleton<PatientPictureBuilder>();
         services.AddSingleton<PathwayMetrics>();
         services.AddSingleton<IHookEvaluator, PathwayEvaluator>();
-        services.AddSingleton<IFeedbackStore, InMemoryFeedbackStore>();
+        services.AddCalcCdsOperations();
 
         // One rule, one class: every IRule in the pathway assembly is registered, so adding a rule touches no list.
         services.Scan(scan => scan

@@ -23,6 +23,7 @@ public sealed class CalcCdsFactory : WebApplicationFactory<Program>
         this.settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["CalcCds:Security:Mode"] = "Disabled",
+            ["CalcCds:Storage:DataFolder"] = DataFolder,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -33,6 +34,9 @@ public sealed class CalcCdsFactory : WebApplicationFactory<Program>
     }
 
     public FixedTimeProvider Clock { get; } = new(SampleDate);
+
+    /// <summary>A fresh SQLite data folder per factory, so tests never share or leave a database behind.</summary>
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "calccds-test-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -52,6 +56,15 @@ public sealed class CalcCdsFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
     }
 
     /// <summary>A client for the running Kestrel server.</summary>

@@ -1,0 +1,114 @@
+using System.Threading.Channels;
+using CalcCds.Hooks.Prefetch;
+using CalcCds.Hooks.Protocol;
+using CalcCds.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CalcCds.Api.Operations;
+
+/// <summary>
+/// Writes one evaluation-log row per hook call, off the request path: the EHR waits for cards, not for an fsync.
+/// Calls queue in a bounded channel and a single writer stores them in batches. The queue is drained when the
+/// container is disposed, which the host does only after the server has finished its in-flight requests, so a
+/// graceful shutdown loses nothing; a crash loses at most the queued calls (feedback itself is never queued).
+/// </summary>
+public sealed class EvaluationLog : IHostedService, IAsyncDisposable
+{
+    private const int BatchSize = 256;
+
+    private readonly Channel<EvaluationRecord> queue;
+    private readonly IFeedbackStore store;
+    private readonly CdsMetrics metrics;
+    private readonly TimeProvider clock;
+    private readonly ILogger<EvaluationLog> logger;
+    private Task? writing;
+
+    public EvaluationLog(IFeedbackStore store, CdsMetrics metrics, TimeProvider clock, IOptions<StorageOptions> options, ILogger<EvaluationLog> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.store = store;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.logger = logger;
+        queue = Channel.CreateBounded<EvaluationRecord>(new BoundedChannelOptions(options.Value.EvaluationLogQueue)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.DropWrite,
+        });
+    }
+
+    /// <summary>Queues one hook call: ids, rule ids, indicators and counts, never a value from the patient's record.</summary>
+    public void Record(string serviceId, string hookInstance, CdsResponse response, PrefetchSet prefetch, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(prefetch);
+        metrics.Evaluated(serviceId, duration);
+        var record = new EvaluationRecord
+        {
+            HookInstance = hookInstance,
+            ServiceId = serviceId,
+            EvaluatedAt = clock.GetUtcNow(),
+            Duration = duration,
+            PrefetchProvided = prefetch.Keys.Count(k => prefetch[k]?.Source == PrefetchSource.Request),
+            PrefetchFetched = prefetch.FetchedCount,
+            Cards = response.Cards
+                .Select(c => new EvaluatedCard(c.Uuid, c.Source.Topic?.Code ?? "unknown", IndicatorCode(c.Indicator)))
+                .ToList(),
+        };
+        if (!queue.Writer.TryWrite(record))
+        {
+            metrics.EvaluationLogDropped(1);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        writing = Task.Run(WriteAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writing is not null)
+        {
+            await writing;
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<EvaluationRecord>(BatchSize);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < BatchSize && queue.Reader.TryRead(out var record))
+            {
+                batch.Add(record);
+            }
+
+            try
+            {
+                await store.RecordEvaluationsAsync(batch, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // The log must outlive a store outage; the loss is counted and logged.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                metrics.EvaluationLogDropped(batch.Count);
+                logger.LogWarning(e, "Could not write {Count} hook call(s) to the evaluation log", batch.Count);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private static string IndicatorCode(CardIndicator indicator) => indicator switch
+    {
+        CardIndicator.Info => "info",
+        CardIndicator.Warning => "warning",
+        CardIndicator.Critical => "critical",
+        _ => indicator.ToString(),
+    };
+}

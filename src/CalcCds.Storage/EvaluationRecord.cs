@@ -1,0 +1,27 @@
+namespace CalcCds.Storage;
+
+/// <summary>
+/// One hook call in the evaluation log: identifiers and counts only. Nothing here may carry a patient's data, so the
+/// log can be kept and shared with a governance committee without the protections a chart needs.
+/// </summary>
+public sealed record EvaluationRecord
+{
+    public required string HookInstance { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public required DateTimeOffset EvaluatedAt { get; init; }
+
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>Prefetch keys the EHR sent filled in.</summary>
+    public required int PrefetchProvided { get; init; }
+
+    /// <summary>Prefetch keys the service had to fetch from the FHIR server.</summary>
+    public required int PrefetchFetched { get; init; }
+
+    public required IReadOnlyList<EvaluatedCard> Cards { get; init; }
+}
+
+/// <summary>A card returned by a hook call: its uuid (the key feedback arrives with), rule and indicator.</summary>
+public sealed record EvaluatedCard(string CardUuid, string RuleId, string Indicator);

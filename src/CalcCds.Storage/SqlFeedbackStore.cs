@@ -1,0 +1,383 @@
+using System.Data;
+using System.Data.Common;
+using System.Text.Json;
+
+namespace CalcCds.Storage;
+
+/// <summary>
+/// The SQL both stores share. Instants are stored as Unix milliseconds (UTC) in 64-bit integers, so the statements,
+/// the day arithmetic and the readers are identical on SQLite and PostgreSQL; only connection set-up and DDL differ.
+/// </summary>
+public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
+{
+    private const long MillisecondsPerDay = 86_400_000;
+
+    private readonly SemaphoreSlim initializing = new(1, 1);
+    private volatile bool initialized;
+
+    /// <summary>The schema, one migration per version, in order. Never edit a shipped migration: append one.</summary>
+    protected abstract IReadOnlyList<string> Migrations { get; }
+
+    /// <summary>Opens a connection ready for use (per-connection settings applied).</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Makes sure the store's container exists (the SQLite folder); nothing to do for a server.</summary>
+    protected virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Statement run first in the migration transaction so concurrent instances migrate one at a time.</summary>
+    protected virtual string? MigrationLockSql => null;
+
+    /// <summary>Serializes this process's writers; SQLite has one writer at a time anyway, and queueing here is
+    /// cheaper and fairer than every writer spinning on SQLITE_BUSY.</summary>
+    protected virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeCoreAsync();
+        initializing.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what the store holds (connections, pools); runs once, at shutdown.</summary>
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (initialized)
+        {
+            return;
+        }
+
+        await initializing.WaitAsync(cancellationToken);
+        try
+        {
+            if (!initialized)
+            {
+                await PrepareAsync(cancellationToken);
+                await MigrateAsync(cancellationToken);
+                initialized = true;
+            }
+        }
+        finally
+        {
+            initializing.Release();
+        }
+    }
+
+    public async Task AddAsync(IReadOnlyList<FeedbackEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        await InitializeAsync(cancellationToken);
+        using var gate = await EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            await using var command = Command(connection, transaction, """
+                INSERT INTO feedback (service_id, card_uuid, rule_id, outcome, accepted_suggestions, override_system,
+                    override_code, override_display, user_comment, outcome_unix_ms, received_unix_ms, issuer, tenant)
+                VALUES (@service, @card, (SELECT rule_id FROM evaluation_card WHERE card_uuid = @card), @outcome,
+                    @accepted, @system, @code, @display, @comment, @outcome_at, @received_at, @issuer, @tenant)
+                """);
+            Add(command, "@service", entry.ServiceId);
+            Add(command, "@card", entry.CardUuid);
+            Add(command, "@outcome", entry.Outcome);
+            Add(command, "@accepted", JsonSerializer.Serialize(entry.AcceptedSuggestionIds, StorageJsonContext.Default.IReadOnlyListString));
+            Add(command, "@system", entry.OverrideReasonSystem);
+            Add(command, "@code", entry.OverrideReasonCode);
+            Add(command, "@display", entry.OverrideReasonDisplay);
+            Add(command, "@comment", entry.UserComment);
+            Add(command, "@outcome_at", entry.OutcomeTimestamp.ToUnixTimeMilliseconds());
+            Add(command, "@received_at", entry.ReceivedAt.ToUnixTimeMilliseconds());
+            Add(command, "@issuer", entry.Issuer);
+            Add(command, "@tenant", entry.Tenant);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The commit is the acknowledgement: once it returns, the entries are on disk (synchronous=FULL / fsync).
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FeedbackEntry>> ListAsync(string? cardUuid, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, """
+            SELECT f.service_id, f.card_uuid, COALESCE(f.rule_id, c.rule_id), f.outcome, f.accepted_suggestions,
+                f.override_system, f.override_code, f.override_display, f.user_comment, f.outcome_unix_ms,
+                f.received_unix_ms, f.issuer, f.tenant
+            FROM feedback f LEFT JOIN evaluation_card c ON c.card_uuid = f.card_uuid
+            WHERE @card IS NULL OR f.card_uuid = @card
+            ORDER BY f.id
+            """);
+        Add(command, "@card", cardUuid);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<FeedbackEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new FeedbackEntry
+            {
+                ServiceId = reader.GetString(0),
+                CardUuid = reader.GetString(1),
+                RuleId = Text(reader, 2),
+                Outcome = reader.GetString(3),
+                AcceptedSuggestionIds = JsonSerializer.Deserialize(reader.GetString(4), StorageJsonContext.Default.IReadOnlyListString) ?? [],
+                OverrideReasonSystem = Text(reader, 5),
+                OverrideReasonCode = Text(reader, 6),
+                OverrideReasonDisplay = Text(reader, 7),
+                UserComment = Text(reader, 8),
+                OutcomeTimestamp = Instant(reader, 9),
+                ReceivedAt = Instant(reader, 10),
+                Issuer = Text(reader, 11),
+                Tenant = Text(reader, 12),
+            });
+        }
+
+        return entries;
+    }
+
+    public async Task RecordEvaluationsAsync(IReadOnlyList<EvaluationRecord> evaluations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evaluations);
+        await InitializeAsync(cancellationToken);
+        using var gate = await EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var evaluation in evaluations)
+        {
+            var at = evaluation.EvaluatedAt.ToUnixTimeMilliseconds();
+            long id;
+            await using (var command = Command(connection, transaction, """
+                INSERT INTO evaluation (hook_instance, service_id, evaluated_unix_ms, duration_ms, prefetch_provided,
+                    prefetch_fetched, card_count)
+                VALUES (@hook, @service, @at, @duration, @provided, @fetched, @cards)
+                RETURNING id
+                """))
+            {
+                Add(command, "@hook", evaluation.HookInstance);
+                Add(command, "@service", evaluation.ServiceId);
+                Add(command, "@at", at);
+                Add(command, "@duration", evaluation.Duration.TotalMilliseconds);
+                Add(command, "@provided", (long)evaluation.PrefetchProvided);
+                Add(command, "@fetched", (long)evaluation.PrefetchFetched);
+                Add(command, "@cards", (long)evaluation.Cards.Count);
+                id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            foreach (var card in evaluation.Cards)
+            {
+                // A retried hook call (same hookInstance) yields the same card uuids; the first evaluation keeps them.
+                await using var command = Command(connection, transaction, """
+                    INSERT INTO evaluation_card (card_uuid, evaluation_id, rule_id, indicator, evaluated_unix_ms)
+                    VALUES (@card, @evaluation, @rule, @indicator, @at)
+                    ON CONFLICT (card_uuid) DO NOTHING
+                    """);
+                Add(command, "@card", card.CardUuid);
+                Add(command, "@evaluation", id);
+                Add(command, "@rule", card.RuleId);
+                Add(command, "@indicator", card.Indicator);
+                Add(command, "@at", at);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EvaluationRecord>> ListEvaluationsAsync(string? hookInstance, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        var cards = new Dictionary<long, List<EvaluatedCard>>();
+        await using (var command = Command(connection, null, """
+            SELECT c.evaluation_id, c.card_uuid, c.rule_id, c.indicator
+            FROM evaluation_card c JOIN evaluation e ON e.id = c.evaluation_id
+            WHERE @hook IS NULL OR e.hook_instance = @hook
+            ORDER BY c.evaluation_id, c.rule_id, c.card_uuid
+            """))
+        {
+            Add(command, "@hook", hookInstance);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                if (!cards.TryGetValue(id, out var list))
+                {
+                    cards[id] = list = [];
+                }
+
+                list.Add(new EvaluatedCard(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        await using var evaluations = Command(connection, null, """
+            SELECT id, hook_instance, service_id, evaluated_unix_ms, duration_ms, prefetch_provided, prefetch_fetched
+            FROM evaluation WHERE @hook IS NULL OR hook_instance = @hook ORDER BY id
+            """);
+        Add(evaluations, "@hook", hookInstance);
+        await using var rows = await evaluations.ExecuteReaderAsync(cancellationToken);
+        var result = new List<EvaluationRecord>();
+        while (await rows.ReadAsync(cancellationToken))
+        {
+            result.Add(new EvaluationRecord
+            {
+                HookInstance = rows.GetString(1),
+                ServiceId = rows.GetString(2),
+                EvaluatedAt = Instant(rows, 3),
+                Duration = TimeSpan.FromMilliseconds(rows.GetDouble(4)),
+                PrefetchProvided = (int)rows.GetInt64(5),
+                PrefetchFetched = (int)rows.GetInt64(6),
+                Cards = cards.GetValueOrDefault(rows.GetInt64(0)) ?? [],
+            });
+        }
+
+        return result;
+    }
+
+    public async Task<int> PurgeEvaluationsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        using var gate = await EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = cutoff.ToUnixTimeMilliseconds();
+        await using (var cards = Command(connection, transaction, "DELETE FROM evaluation_card WHERE evaluated_unix_ms < @before"))
+        {
+            Add(cards, "@before", before);
+            await cards.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        int deleted;
+        await using (var evaluations = Command(connection, transaction, "DELETE FROM evaluation WHERE evaluated_unix_ms < @before"))
+        {
+            Add(evaluations, "@before", before);
+            deleted = await evaluations.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    public async Task<ReportFacts> ReadReportFactsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        var shown = new List<ShownCount>();
+        await using (var command = Command(connection, null, $"""
+            SELECT rule_id, evaluated_unix_ms / {MillisecondsPerDay} AS day, COUNT(*)
+            FROM evaluation_card
+            WHERE evaluated_unix_ms >= @from AND evaluated_unix_ms < @to
+            GROUP BY rule_id, evaluated_unix_ms / {MillisecondsPerDay}
+            """))
+        {
+            Add(command, "@from", from.ToUnixTimeMilliseconds());
+            Add(command, "@to", to.ToUnixTimeMilliseconds());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                shown.Add(new ShownCount(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1) * MillisecondsPerDay), reader.GetInt64(2)));
+            }
+        }
+
+        var feedback = new List<FeedbackFact>();
+        await using (var command = Command(connection, null, """
+            SELECT COALESCE(f.rule_id, c.rule_id), f.card_uuid, f.outcome, f.override_system, f.override_code,
+                f.override_display, f.outcome_unix_ms
+            FROM feedback f LEFT JOIN evaluation_card c ON c.card_uuid = f.card_uuid
+            WHERE f.outcome_unix_ms >= @from AND f.outcome_unix_ms < @to
+            """))
+        {
+            Add(command, "@from", from.ToUnixTimeMilliseconds());
+            Add(command, "@to", to.ToUnixTimeMilliseconds());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                feedback.Add(new FeedbackFact(Text(reader, 0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Instant(reader, 6)));
+            }
+        }
+
+        return new ReportFacts(shown, feedback);
+    }
+
+    public virtual async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT MAX(version) FROM schema_version");
+        var version = await command.ExecuteScalarAsync(cancellationToken);
+        if (version is null or DBNull || Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) != Migrations.Count)
+        {
+            throw new InvalidOperationException($"The store's schema is at version {version}, this build expects {Migrations.Count}.");
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (MigrationLockSql is { } lockSql)
+        {
+            await using var command = Command(connection, transaction, lockSql);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var create = Command(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_unix_ms BIGINT NOT NULL)"))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        int current;
+        await using (var query = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version"))
+        {
+            current = Convert.ToInt32(await query.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (current > Migrations.Count)
+        {
+            throw new InvalidOperationException($"The store's schema is at version {current}, newer than this build ({Migrations.Count}); refusing to run an older build against it.");
+        }
+
+        for (var version = current + 1; version <= Migrations.Count; version++)
+        {
+            await using (var migrate = Command(connection, transaction, Migrations[version - 1]))
+            {
+                await migrate.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_unix_ms) VALUES (@version, @at)");
+            Add(record, "@version", version);
+            Add(record, "@at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // Every statement is a constant of this class; values always travel as parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is null)
+        {
+            // Typed so PostgreSQL can infer "@card IS NULL" as well as a column value.
+            parameter.DbType = DbType.String;
+        }
+
+        command.Parameters.Add(parameter);
+    }
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset Instant(DbDataReader reader, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+}

@@ -1,0 +1,157 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace CalcCds.Storage;
+
+/// <summary>
+/// The embedded default: one SQLite file in a data folder, in WAL mode with <c>synchronous=FULL</c>. In WAL mode
+/// NORMAL survives a process crash but may lose the last commits on power loss; FULL fsyncs the WAL at every commit, so
+/// an acknowledged feedback entry survives both. Feedback traffic is a few writes a minute per EHR, so the fsync is
+/// cheap next to what it protects.
+/// </summary>
+public sealed class SqliteFeedbackStore : SqlFeedbackStore
+{
+    public const string FileName = "calccds.db";
+
+    private static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE evaluation (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            hook_instance TEXT NOT NULL,
+            service_id TEXT NOT NULL,
+            evaluated_unix_ms INTEGER NOT NULL,
+            duration_ms REAL NOT NULL,
+            prefetch_provided INTEGER NOT NULL,
+            prefetch_fetched INTEGER NOT NULL,
+            card_count INTEGER NOT NULL);
+        CREATE INDEX ix_evaluation_time ON evaluation (evaluated_unix_ms);
+        CREATE INDEX ix_evaluation_hook ON evaluation (hook_instance);
+        CREATE TABLE evaluation_card (
+            card_uuid TEXT PRIMARY KEY,
+            evaluation_id INTEGER NOT NULL,
+            rule_id TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            evaluated_unix_ms INTEGER NOT NULL);
+        CREATE INDEX ix_evaluation_card_time ON evaluation_card (evaluated_unix_ms);
+        CREATE INDEX ix_evaluation_card_evaluation ON evaluation_card (evaluation_id);
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            service_id TEXT NOT NULL,
+            card_uuid TEXT NOT NULL,
+            rule_id TEXT,
+            outcome TEXT NOT NULL,
+            accepted_suggestions TEXT NOT NULL,
+            override_system TEXT,
+            override_code TEXT,
+            override_display TEXT,
+            user_comment TEXT,
+            outcome_unix_ms INTEGER NOT NULL,
+            received_unix_ms INTEGER NOT NULL,
+            issuer TEXT,
+            tenant TEXT);
+        CREATE INDEX ix_feedback_card ON feedback (card_uuid);
+        CREATE INDEX ix_feedback_outcome_time ON feedback (outcome_unix_ms);
+        """,
+    ];
+
+    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly string connectionString;
+    private readonly int busyTimeoutMs;
+
+    public SqliteFeedbackStore(string dataFolder, TimeSpan busyTimeout)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        DataFolder = Path.GetFullPath(dataFolder);
+        DatabasePath = Path.Combine(DataFolder, FileName);
+        busyTimeoutMs = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
+        }.ToString();
+    }
+
+    public string DataFolder { get; }
+
+    public string DatabasePath { get; }
+
+    protected override IReadOnlyList<string> Migrations => Schema;
+
+    public override string ToString() => $"SQLite {DatabasePath}";
+
+    protected override Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(DataFolder);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // journal_mode is stored in the file; synchronous and busy_timeout belong to each connection.
+            command.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMs};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    protected override async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await writer.WaitAsync(cancellationToken);
+        return new Release(writer);
+    }
+
+    public override async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        // A pooled connection keeps working on a file that was deleted or whose volume went away; look at the path.
+        if (!File.Exists(DatabasePath))
+        {
+            throw new InvalidOperationException(Directory.Exists(DataFolder)
+                ? $"The SQLite database {DatabasePath} is missing."
+                : $"The data folder {DataFolder} does not exist or cannot be read.");
+        }
+
+        await base.CheckAsync(cancellationToken);
+    }
+
+    /// <summary>Checkpoints the WAL into the main file and closes pooled connections, so a clean shutdown leaves one file.</summary>
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        if (File.Exists(DatabasePath))
+        {
+            try
+            {
+                await using var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await command.ExecuteNonQueryAsync();
+                SqliteConnection.ClearPool(connection);
+            }
+            catch (SqliteException)
+            {
+                // Shutting down: the WAL is replayed at the next start anyway.
+            }
+        }
+
+        writer.Dispose();
+        await base.DisposeCoreAsync();
+    }
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
+    }
+}
