@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CalcCds.Api.Feedback;
+using CalcCds.Storage;
 using CalcCds.Api.Tests.Support;
 using CalcCds.Pathway;
 using Microsoft.Extensions.DependencyInjection;
