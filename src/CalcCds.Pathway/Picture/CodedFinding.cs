@@ -57,6 +57,16 @@ internal static class CodedFinding
         var mass = Presence(Component(StcCodes.Attr.AssociatedMass)?.ValueCodeableConcept);
         var bone = Component(StcCodes.Attr.BoneInvolvement)?.ValueCodeableConcept.CodeIn(StcCodes.Systems.Bone);
         var pain = Component(StcCodes.Attr.Pain)?.ValueBoolean;
+        var painUnexplained = Component(StcCodes.Attr.PainUnexplained)?.ValueBoolean;
+        var locations = components
+            .Where(c => c.Code.Has(StcCodes.Systems.Attr, StcCodes.Attr.Location))
+            .Select(c => c.ValueCodeableConcept.CodeIn(StcCodes.Systems.Location))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Select(Coded)
+            .ToList();
+        Fact<string>? CodedValue(string attribute, string system) =>
+            Component(attribute)?.ValueCodeableConcept.CodeIn(system) is { } code ? Coded(code) : null;
 
         return new IndexFinding
         {
@@ -74,6 +84,13 @@ internal static class CodedFinding
             AssociatedMass = mass is { } m ? Coded(m) : null,
             BoneInvolvement = bone is null ? null : Coded(bone),
             Pain = pain is { } p ? Coded(p) : null,
+            PainUnexplained = painUnexplained is { } u ? Coded(u) : null,
+            Locations = locations,
+            Matrix = CodedValue(StcCodes.Attr.Matrix, StcCodes.Systems.Matrix),
+            Distribution = CodedValue(StcCodes.Attr.Distribution, StcCodes.Systems.Distribution),
+            Change = CodedValue(StcCodes.Attr.Change, SnomedCodes.System),
+            Growth = CodedValue(StcCodes.Attr.Growth, StcCodes.Systems.Growth),
+            Mechanism = CodedValue(StcCodes.Attr.Mechanism, StcCodes.Systems.Mechanism),
         };
     }
 

@@ -50,11 +50,33 @@ public sealed record IndexFinding
     /// <summary>Pain at the site, when the finding records it (<c>stc-attr#pain</c>).</summary>
     public Fact<bool>? Pain { get; init; }
 
+    /// <summary>Pain recorded as unexplained (<c>stc-attr#pain-unexplained</c>): with pain, a red flag even without a mass (§4.5).</summary>
+    public Fact<bool>? PainUnexplained { get; init; }
+
+    /// <summary><c>stc-location</c> codes (anatomic compartment and structure), in the order recorded.</summary>
+    public IReadOnlyList<Fact<string>> Locations { get; init; } = [];
+
+    /// <summary><c>stc-matrix</c> code: calcification, ossification, indeterminate or foreign-body.</summary>
+    public Fact<string>? Matrix { get; init; }
+
+    /// <summary><c>stc-dist</c> code: solitary, multifocal, regional, generalized or bilateral.</summary>
+    public Fact<string>? Distribution { get; init; }
+
+    /// <summary>SNOMED change-from-prior code (§3.2: new, stable, increased, decreased, greater, lesser…).</summary>
+    public Fact<string>? Change { get; init; }
+
+    /// <summary><c>stc-growth</c> code as asserted by the radiologist or clinician (rapid, increased, stable, decreased, unknown).</summary>
+    public Fact<string>? Growth { get; init; }
+
+    /// <summary><c>stc-mech</c> code, if the radiologist states the mechanism.</summary>
+    public Fact<string>? Mechanism { get; init; }
+
     /// <summary>Key that identifies the lesion across reports: laterality and site.</summary>
     public string LesionKey => $"{Laterality?.Value.ToString() ?? "side-unknown"}:{BodySite?.Value ?? "site-unknown"}";
 
     public bool AnyFromText =>
         Origin == FactOrigin.ReportText
         || Patterns.Any(p => p.FromText)
-        || SizeCm?.FromText == true || Depth?.FromText == true || AssociatedMass?.FromText == true || BoneInvolvement?.FromText == true;
+        || SizeCm?.FromText == true || Depth?.FromText == true || AssociatedMass?.FromText == true || BoneInvolvement?.FromText == true
+        || Locations.Any(l => l.FromText) || Matrix?.FromText == true || Change?.FromText == true || Growth?.FromText == true;
 }

@@ -60,8 +60,25 @@ internal static class NarrativeFinding
             Depth = depth is null ? null : Text(depth, NarrativeAttribute.Depth, reading.Depth),
             AssociatedMass = mass is { } m ? Text(m, NarrativeAttribute.AssociatedMass, massCode) : null,
             BoneInvolvement = reading.BoneInvolvement is { } bone ? Text(bone, NarrativeAttribute.BoneInvolvement, bone) : null,
+            Locations = reading.Locations.Select(l => Text(l, NarrativeAttribute.Location, l)).ToList(),
+            Matrix = reading.Matrix is { } matrix ? Text(matrix, NarrativeAttribute.Matrix, matrix) : null,
+
+            // The reader lists every distribution word; the most systemic one is kept (generalized/bilateral raise suspicion, §4.4).
+            Distribution = MostSystemic(reading.Distributions) is { } dist ? Text(dist, NarrativeAttribute.Distribution, dist) : null,
+            Change = reading.Change is { } change ? Text(change, NarrativeAttribute.Change, change) : null,
+            Growth = reading.Growth is { } growth ? Text(growth, NarrativeAttribute.Growth, growth) : null,
+            Mechanism = reading.Mechanisms is [var mech, ..] ? Text(mech, NarrativeAttribute.Mechanism, mech) : null,
         };
     }
+
+    private static readonly string[] DistributionSeverity =
+    [
+        StcCodes.Distribution.Generalized, StcCodes.Distribution.Bilateral, StcCodes.Distribution.Multifocal,
+        StcCodes.Distribution.Regional, StcCodes.Distribution.Solitary,
+    ];
+
+    private static string? MostSystemic(IReadOnlyList<string> distributions) =>
+        DistributionSeverity.FirstOrDefault(distributions.Contains);
 
     private static string? SentenceOf(NarrativeReading reading, NarrativeAttribute attribute, string? code) =>
         reading.Facts.FirstOrDefault(f => f.Attribute == attribute && (code is null || f.Code == code))?.Sentence;

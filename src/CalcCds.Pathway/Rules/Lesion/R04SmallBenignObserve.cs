@@ -1,0 +1,71 @@
+using System.Globalization;
+using CalcCds.Hooks.Protocol;
+using CalcCds.Pathway.Lesion;
+using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Terminology;
+
+namespace CalcCds.Pathway.Rules.Lesion;
+
+/// <summary>
+/// R04 — small, asymptomatic, clearly benign but not a classic pattern: observe, repeat radiograph in 3–6 months
+/// (clinical-pathway.md §5 R04). "Clearly benign" is read as riskClass non-specific with mechanism dystrophic (the
+/// "radiologist's impression codes it as benign" branch has no coded input yet). Size below SMALL_LESION_CM.
+/// </summary>
+public sealed class R04SmallBenignObserve : IRule
+{
+    public const string RuleId = "R04";
+
+    public const string Summary = "Small asymptomatic benign-appearing calcification: observe and repeat X-ray in 3–6 months";
+
+    public string Id => RuleId;
+
+    public string Name => "Small, asymptomatic, clearly benign: observe, repeat radiograph in 3–6 months";
+
+    public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
+
+    public static bool Applies(PatientPicture picture, LesionAssessment lesion)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        ArgumentNullException.ThrowIfNull(lesion);
+        var f = lesion.Finding;
+        return lesion.PatternKnown && lesion.RiskClasses.All(r => r == RiskClass.Nonspecific)
+            && f.Mechanism?.Value == StcCodes.Mechanism.Dystrophic
+            && f.SizeCm is { } size && size.Value < picture.Options.Lesion.SmallLesionCm
+            && picture.Symptoms == SymptomStatus.Asymptomatic
+            && lesion.Mass?.Value != Presence.Present
+            && !LesionCards.AnyRedFlag(lesion) && !LesionCards.RedFlagStatusIncomplete(lesion)
+            && !LesionCards.LesionSuggestsSystemicCause(f) && !LesionCards.IndeterminateNextToBone(f)
+            && !f.IsPreliminary && !LesionCards.SarcomaCardFires(picture, lesion)
+            && !R03ClassicBenign.Applies(picture, lesion);
+    }
+
+    public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        foreach (var lesion in picture.Lesions.Where(l => Applies(picture, l)))
+        {
+            var detail = LesionCards.Start(lesion);
+            detail.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"**Small, benign-appearing (dystrophic) calcification** (< {picture.Options.Lesion.SmallLesionCm:0.0#} cm, a local parameter; no source defines \"small\"):"));
+            detail.AppendLine(CardText.Fact("Size", lesion.Finding.SizeCm!)).AppendLine(CardText.Fact("Mechanism", lesion.Finding.Mechanism!));
+            foreach (var symptom in picture.SymptomFacts)
+            {
+                detail.AppendLine(CardText.Fact("Symptom recorded", symptom));
+            }
+
+            detail.AppendLine().AppendLine("Observe, with a follow-up radiograph in 3–6 months to confirm stability.")
+                .AppendLine("Return earlier if pain, swelling, a palpable mass or growth appears.");
+            LesionCards.AppendVerifyText(detail, lesion.Finding.AnyFromText);
+            CardText.AppendSources(detail, Sources.S3SmallBenign);
+            yield return new RuleCard
+            {
+                RuleId = RuleId,
+                LesionKey = lesion.LesionKey,
+                Indicator = CardIndicator.Info,
+                Summary = Summary,
+                Detail = detail.ToString(),
+                Suggestions = [LesionOrders.FollowUpRadiograph(picture, lesion.Finding)],
+            };
+        }
+    }
+}

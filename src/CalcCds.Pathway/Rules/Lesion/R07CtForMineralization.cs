@@ -1,0 +1,51 @@
+using CalcCds.Hooks.Protocol;
+using CalcCds.Pathway.Picture;
+
+namespace CalcCds.Pathway.Rules.Lesion;
+
+/// <summary>
+/// R07 — mineralization or matrix needs characterising: CT without contrast (clinical-pathway.md §5 R07). Matrix
+/// indeterminate, juxtacortical location, or peripheral-zonal mineralization without a confirmed mature cortex; no CT
+/// in the window; folded into R01/R02 when they fire.
+/// </summary>
+public sealed class R07CtForMineralization : IRule
+{
+    public const string RuleId = "R07";
+
+    public const string Summary = "CT best characterizes mineralization and can separate ossification from calcification";
+
+    public string Id => RuleId;
+
+    public string Name => "Mineralization needs characterising: CT without contrast";
+
+    public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
+
+    public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        foreach (var lesion in picture.Lesions.Where(l => ImagingRuleConditions.R07Applies(picture, l)))
+        {
+            var detail = LesionCards.Start(lesion);
+            detail.AppendLine().AppendLine("**Why:**");
+            foreach (var reason in ImagingRuleConditions.R07Reasons(lesion.Finding))
+            {
+                detail.AppendLine(reason);
+            }
+
+            detail.AppendLine()
+                .AppendLine("CT without contrast shows the mineralization pattern, the relationship to bone and surrounding structures, and whether there is a mature peripheral cortex (myositis ossificans / heterotopic ossification) rather than an aggressive matrix.");
+            LesionCards.AppendVerifyText(detail, lesion.Finding.AnyFromText);
+            CardText.AppendSources(detail, Sources.S0Ct, Sources.S1Ct);
+            yield return new RuleCard
+            {
+                RuleId = RuleId,
+                LesionKey = lesion.LesionKey,
+                Indicator = CardIndicator.Info,
+                Summary = Summary,
+                Detail = detail.ToString(),
+                Suggestions = [LesionOrders.Ct(picture, lesion.Finding)],
+                FromPreliminaryData = lesion.Finding.IsPreliminary,
+            };
+        }
+    }
+}
