@@ -15,8 +15,6 @@ public sealed class ContextFlags
     public const int DvtWindowDays = 14;
 
     private static readonly HashSet<string> DoneProcedure = new(StringComparer.Ordinal) { "completed" };
-    private readonly Dictionary<string, FindingDescriptors> descriptors = new(StringComparer.Ordinal);
-    private readonly IReadOnlyList<Observation> imagingObservations;
 
     internal ContextFlags(PatientPicture picture)
     {
@@ -26,7 +24,6 @@ public sealed class ContextFlags
             .Where(p => p.Status is not null && DoneProcedure.Contains(p.Status))
             .ToList();
         var exams = picture.Prefetch.Resources<Observation>(PrefetchKeys.Symptoms).ToList();
-        imagingObservations = picture.Prefetch.Resources<Observation>(PrefetchKeys.ImagingObservations).ToList();
 
         TraumaHistory = ContextFlag.From(
             "TRAUMA_HX",
@@ -89,33 +86,21 @@ public sealed class ContextFlags
     /// Absence of a record is not a negative, so R12/R13 text asks instead.</summary>
     public bool TraumaHistoryUnknown => !TraumaHistory.IsSet && !CompartmentHistory.IsSet;
 
-    /// <summary>Location, matrix, distribution and mechanism of an index finding (see <see cref="FindingDescriptors"/>).</summary>
-    public FindingDescriptors Descriptors(IndexFinding finding)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        if (!descriptors.TryGetValue(finding.Reference, out var found))
-        {
-            found = FindingDescriptors.Of(finding, imagingObservations);
-            descriptors[finding.Reference] = found;
-        }
-
-        return found;
-    }
 
     /// <summary><c>VASC_ART</c>: pattern <c>linear-arterial</c> or location <c>vascular-arterial</c>.</summary>
-    public ContextFlag VascularArterial(IndexFinding finding) =>
+    public static ContextFlag VascularArterial(IndexFinding finding) =>
         Vascular("VASC_ART", finding, StcCodes.Pattern.LinearArterial, StcCodes.Location.VascularArterial);
 
     /// <summary><c>VASC_VEN</c>: pattern <c>phlebolith</c> or location <c>vascular-venous</c>.</summary>
-    public ContextFlag VascularVenous(IndexFinding finding) =>
+    public static ContextFlag VascularVenous(IndexFinding finding) =>
         Vascular("VASC_VEN", finding, StcCodes.Pattern.Phlebolith, StcCodes.Location.VascularVenous);
 
-    private ContextFlag Vascular(string name, IndexFinding finding, string pattern, string location)
+    private static ContextFlag Vascular(string name, IndexFinding finding, string pattern, string location)
     {
         ArgumentNullException.ThrowIfNull(finding);
         var side = finding.Laterality?.Value;
         var facts = finding.Patterns.Where(p => p.Value == pattern)
-            .Concat(Descriptors(finding).Locations.Where(l => l.Value == location))
+            .Concat(FindingDescriptors.Of(finding).Locations.Where(l => l.Value == location))
             .Select(f => new ContextEvidence(f, side));
         return ContextFlag.From(name, facts);
     }

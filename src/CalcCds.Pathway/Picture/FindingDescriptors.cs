@@ -1,13 +1,8 @@
-using CalcCds.Fhir.Model;
-using CalcCds.Pathway.Terminology;
-
 namespace CalcCds.Pathway.Picture;
 
 /// <summary>
-/// The index-finding descriptors the context rules need beyond what <see cref="IndexFinding"/> carries today:
-/// location, matrix, distribution and mechanism (§3.2). Until IndexFinding has them, they are read here from the
-/// coded STC-Finding Observation the finding came from; a narrative finding leaves them unknown (empty/null), which
-/// the rules treat as "not reported". This is the one place to switch to IndexFinding's own properties.
+/// The index-finding descriptors the context rules read: location, matrix, distribution and mechanism (§3.2), from
+/// the coded finding or the report text. An unknown descriptor is empty/null, which the rules treat as "not reported".
 /// </summary>
 public sealed record FindingDescriptors
 {
@@ -28,35 +23,16 @@ public sealed record FindingDescriptors
 
     public Fact<string>? Location(params string[] codes) => Locations.FirstOrDefault(l => codes.Contains(l.Value, StringComparer.Ordinal));
 
-    /// <summary>The descriptors of <paramref name="finding"/>, from its coded Observation in the prefetch.</summary>
-    public static FindingDescriptors Of(IndexFinding finding, IEnumerable<Observation> imagingObservations)
+    /// <summary>The descriptors of <paramref name="finding"/>, coded or read from report text.</summary>
+    public static FindingDescriptors Of(IndexFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        ArgumentNullException.ThrowIfNull(imagingObservations);
-        if (finding.Origin != FactOrigin.Coded)
-        {
-            return None;
-        }
-
-        var observation = imagingObservations.FirstOrDefault(o => o.Ref() == finding.Reference);
-        if (observation is null)
-        {
-            return None;
-        }
-
-        var components = observation.Component ?? [];
-        Fact<string> Coded(string value) => new(value, FactOrigin.Coded, finding.Reference, finding.Date);
-        IEnumerable<string> Values(string attribute, string system) => components
-            .Where(c => c.Code.Has(StcCodes.Systems.Attr, attribute))
-            .Select(c => c.ValueCodeableConcept.CodeIn(system))
-            .OfType<string>();
-
         return new FindingDescriptors
         {
-            Locations = Values(StcCodes.Attr.Location, StcCodes.Systems.Location).Select(Coded).ToList(),
-            Matrix = Values(StcCodes.Attr.Matrix, StcCodes.Systems.Matrix).Select(Coded).FirstOrDefault(),
-            Distribution = Values(StcCodes.Attr.Distribution, StcCodes.Systems.Distribution).Select(Coded).FirstOrDefault(),
-            Mechanism = Values(StcCodes.Attr.Mechanism, StcCodes.Systems.Mechanism).Select(Coded).FirstOrDefault(),
+            Locations = finding.Locations,
+            Matrix = finding.Matrix,
+            Distribution = finding.Distribution,
+            Mechanism = finding.Mechanism,
         };
     }
 }

@@ -17,6 +17,9 @@ public enum RiskClass
 /// </summary>
 public static class PatternRisk
 {
+    /// <summary>The CodeSystem property that carries the class in terminology/CodeSystem-stc-pattern.json.</summary>
+    public const string PropertyCode = "riskClass";
+
     private static readonly Dictionary<string, RiskClass> Classes = new(StringComparer.Ordinal)
     {
         [StcCodes.Pattern.DiffuseIntralesional] = RiskClass.BenignClassic,
@@ -40,6 +43,20 @@ public static class PatternRisk
         [StcCodes.Pattern.FocalDenseInjection] = RiskClass.Specific,
         [StcCodes.Pattern.AmorphousDystrophic] = RiskClass.Nonspecific,
         [StcCodes.Pattern.Nonspecific] = RiskClass.Nonspecific,
+    };
+
+    /// <summary>The whole §3.3 table, as published in the stc-pattern CodeSystem.</summary>
+    public static IReadOnlyDictionary<string, RiskClass> Table => Classes;
+
+    /// <summary>The published code of a class, e.g. <c>benign-classic</c>.</summary>
+    public static string Code(RiskClass risk) => risk switch
+    {
+        RiskClass.BenignClassic => "benign-classic",
+        RiskClass.BenignVascular => "benign-vascular",
+        RiskClass.Concerning => "concerning",
+        RiskClass.ConcerningHigh => "concerning-high",
+        RiskClass.Specific => "specific",
+        _ => "nonspecific",
     };
 
     /// <summary>The riskClass of a pattern code; codes outside the table are non-specific.</summary>

@@ -107,7 +107,7 @@ internal static class Chart
             Now = Now,
             AgeYears = age,
             Symptoms = symptoms,
-            IndexFindings = findings ?? [Finding()],
+            IndexFindings = (findings ?? [Finding()]).Select(f => WithCodedDescriptors(f, imaging)).ToList(),
             Conditions = new ConditionIndex(conditions ?? [], Now),
             Options = new PathwayOptions(),
             Prefetch = new PrefetchSet(new Dictionary<string, PrefetchValue>
@@ -119,6 +119,32 @@ internal static class Chart
                 [PrefetchKeys.MedicationRequests] = Bundle(medications),
             }),
         };
+
+    /// <summary>What the coded-finding reader does with the components of the finding's own Observation, if given.</summary>
+    private static IndexFinding WithCodedDescriptors(IndexFinding finding, Observation[]? imaging)
+    {
+        var observation = imaging?.FirstOrDefault(o => $"Observation/{o.Id}" == finding.Reference);
+        if (observation is null)
+        {
+            return finding;
+        }
+
+        Fact<string> Coded(string value) => new(value, FactOrigin.Coded, finding.Reference, finding.Date);
+        List<Fact<string>> Values(string attribute, string system) => (observation.Component ?? [])
+            .Where(c => c.Code?.Coding?.Any(x => x.System == StcCodes.Systems.Attr && x.Code == attribute) == true)
+            .Select(c => c.ValueCodeableConcept?.Coding?.FirstOrDefault(x => x.System == system)?.Code)
+            .OfType<string>()
+            .Select(Coded)
+            .ToList();
+
+        return finding with
+        {
+            Locations = [.. finding.Locations, .. Values(StcCodes.Attr.Location, StcCodes.Systems.Location)],
+            Matrix = finding.Matrix ?? Values(StcCodes.Attr.Matrix, StcCodes.Systems.Matrix).FirstOrDefault(),
+            Distribution = finding.Distribution ?? Values(StcCodes.Attr.Distribution, StcCodes.Systems.Distribution).FirstOrDefault(),
+            Mechanism = finding.Mechanism ?? Values(StcCodes.Attr.Mechanism, StcCodes.Systems.Mechanism).FirstOrDefault(),
+        };
+    }
 
     public static CodeableConcept Concept(string system, string code) => new() { Coding = [new Coding { System = system, Code = code }] };
 

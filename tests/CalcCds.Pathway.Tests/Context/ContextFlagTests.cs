@@ -150,8 +150,8 @@ public sealed class ContextFlagTests
         var finding = Finding(patterns: StcCodes.Pattern.LinearArterial);
         var picture = PictureOf(findings: [finding]);
 
-        Assert.True(picture.Context.VascularArterial(finding).IsSet);
-        Assert.False(picture.Context.VascularVenous(finding).IsSet);
+        Assert.True(ContextFlags.VascularArterial(finding).IsSet);
+        Assert.False(ContextFlags.VascularVenous(finding).IsSet);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class ContextFlagTests
         var finding = Finding(reference: "Observation/f1");
         var picture = PictureOf(findings: [finding], imaging: [CodedFinding("f1", location: StcCodes.Location.VascularVenous)]);
 
-        Assert.True(picture.Context.VascularVenous(finding).IsSet);
+        Assert.True(ContextFlags.VascularVenous(picture.IndexFindings[0]).IsSet);
     }
 
     [Fact]

@@ -95,13 +95,13 @@ public sealed class PublishedTerminologyTests
     }
 
     [Fact]
-    public void PatternRiskClassesMatchStcPatternRisk()
+    public void PublishedPatternRiskClassesMatchTheCode()
     {
         var published = CodeSystem(StcCodes.Systems.Pattern).GetProperty("concept").EnumerateArray().ToDictionary(
             c => c.GetProperty("code").GetString()!,
-            c => c.GetProperty("property").EnumerateArray().Single(p => p.GetProperty("code").GetString() == StcPatternRisk.PropertyCode).GetProperty("valueCode").GetString()!);
+            c => c.GetProperty("property").EnumerateArray().Single(p => p.GetProperty("code").GetString() == PatternRisk.PropertyCode).GetProperty("valueCode").GetString()!);
 
-        Assert.Equal(StcPatternRisk.ByPattern.OrderBy(p => p.Key, StringComparer.Ordinal), published.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(PatternRisk.Table.Select(p => KeyValuePair.Create(p.Key, PatternRisk.Code(p.Value))).OrderBy(p => p.Key, StringComparer.Ordinal), published.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class R12TraumaHistory : IRule
         {
             var side = finding.Laterality?.Value;
             var trauma = picture.Context.TraumaHistory.AtSide(side);
-            var descriptors = picture.Context.Descriptors(finding);
+            var descriptors = FindingDescriptors.Of(finding);
             var mechanism = descriptors.Mechanism?.Value;
             var fits = mechanism is null or StcCodes.Mechanism.Dystrophic || ContextText.HasPattern(finding, PostTraumaticPatterns);
             if (!trauma.IsSet || !fits)

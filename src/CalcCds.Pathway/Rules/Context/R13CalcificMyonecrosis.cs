@@ -33,7 +33,7 @@ public sealed class R13CalcificMyonecrosis : IRule
             var side = finding.Laterality?.Value;
             var compartment = picture.Context.CompartmentHistory.AtSide(side);
             var trauma = picture.Context.TraumaHistory.AtSide(side);
-            var descriptors = picture.Context.Descriptors(finding);
+            var descriptors = FindingDescriptors.Of(finding);
             var pattern = ContextText.Patterns(finding, StcCodes.Pattern.PlaquePeripheralFusiform).ToList();
             var intramuscular = descriptors.Location(StcCodes.Location.Intramuscular);
             var massAfterCompartment = compartment.IsSet && finding.AssociatedMass?.Value == Presence.Present && intramuscular is not null;

@@ -32,7 +32,7 @@ public sealed class R14HeterotopicOssificationRisk : IRule
 
         foreach (var finding in picture.IndexFindings)
         {
-            var matrix = picture.Context.Descriptors(finding).Matrix;
+            var matrix = FindingDescriptors.Of(finding).Matrix;
             var zonal = ContextText.Patterns(finding, StcCodes.Pattern.PeripheralZonal).ToList();
             var ossifying = matrix?.Value is StcCodes.Matrix.Ossification or StcCodes.Matrix.Indeterminate;
             if (!ossifying && zonal.Count == 0)

@@ -45,7 +45,7 @@ public sealed class R15ArterialCalcification : IRule
 
         foreach (var finding in picture.IndexFindings)
         {
-            var arterial = context.VascularArterial(finding);
+            var arterial = ContextFlags.VascularArterial(finding);
             if (!arterial.IsSet)
             {
                 continue;

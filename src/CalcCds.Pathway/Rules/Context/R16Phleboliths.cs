@@ -32,13 +32,13 @@ public sealed class R16Phleboliths : IRule
         ArgumentNullException.ThrowIfNull(picture);
         foreach (var finding in picture.IndexFindings)
         {
-            var venous = picture.Context.VascularVenous(finding);
+            var venous = ContextFlags.VascularVenous(finding);
             if (!venous.IsSet)
             {
                 continue;
             }
 
-            var withinMass = picture.Context.Descriptors(finding).Location(StcCodes.Location.WithinMass);
+            var withinMass = FindingDescriptors.Of(finding).Location(StcCodes.Location.WithinMass);
             var inMass = finding.AssociatedMass?.Value == Presence.Present || withinMass is not null;
             var side = finding.Laterality?.Value;
             var detail = ContextText.Start(finding);

@@ -40,7 +40,7 @@ public sealed class R17ChronicVenousInsufficiency : IRule
             var side = finding.Laterality?.Value;
             var cvi = picture.Context.ChronicVenousInsufficiency.AtSide(side);
             var signs = picture.Context.VenousDiseaseSigns.AtSide(side);
-            var descriptors = picture.Context.Descriptors(finding);
+            var descriptors = FindingDescriptors.Of(finding);
             var subcutaneous = descriptors.Location(StcCodes.Location.Subcutaneous);
             var dystrophic = descriptors.Mechanism?.Value is null or StcCodes.Mechanism.Dystrophic;
             var atCalf = finding.BodySite is null || CalfSites.Contains(finding.BodySite.Value);

@@ -27,7 +27,7 @@ public sealed class R19AutoimmuneCalcinosis : IRule
         var autoimmune = picture.Context.Autoimmune;
         foreach (var finding in picture.IndexFindings)
         {
-            var descriptors = picture.Context.Descriptors(finding);
+            var descriptors = FindingDescriptors.Of(finding);
             var sheet = ContextText.Patterns(finding, StcCodes.Pattern.SheetLike).ToList();
             var skin = descriptors.Location(StcCodes.Location.Subcutaneous, StcCodes.Location.Cutaneous);
             var multifocal = descriptors.Distribution?.Value == StcCodes.Distribution.Multifocal ? descriptors.Distribution : null;

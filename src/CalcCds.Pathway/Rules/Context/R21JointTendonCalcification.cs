@@ -30,7 +30,7 @@ public sealed class R21JointTendonCalcification : IRule
         ArgumentNullException.ThrowIfNull(picture);
         foreach (var finding in picture.IndexFindings)
         {
-            var locations = picture.Context.Descriptors(finding).Locations.Where(l => JointLocations.Contains(l.Value, StringComparer.Ordinal)).ToList();
+            var locations = FindingDescriptors.Of(finding).Locations.Where(l => JointLocations.Contains(l.Value, StringComparer.Ordinal)).ToList();
             var patterns = ContextText.Patterns(finding, StcCodes.Pattern.Chondrocalcinosis, StcCodes.Pattern.GlobularPeriarticular).ToList();
             if (locations.Count == 0 && patterns.Count == 0)
             {

@@ -34,7 +34,7 @@ public sealed class R24IatrogenicCalcification : IRule
         foreach (var finding in picture.IndexFindings)
         {
             var pattern = ContextText.Patterns(finding, StcCodes.Pattern.FocalDenseInjection).ToList();
-            var mechanism = picture.Context.Descriptors(finding).Mechanism;
+            var mechanism = FindingDescriptors.Of(finding).Mechanism;
             var iatrogenic = mechanism?.Value == StcCodes.Mechanism.Iatrogenic ? mechanism : null;
             if (pattern.Count == 0 && iatrogenic is null && extravasations.Count == 0)
             {

@@ -20,7 +20,7 @@ public sealed class R01SarcomaRedFlags : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Sarcoma red flags: refer to a sarcoma centre before any biopsy";
+    public string Name => "Sarcoma red flags";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

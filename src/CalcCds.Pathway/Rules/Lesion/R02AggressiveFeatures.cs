@@ -18,7 +18,7 @@ public sealed class R02AggressiveFeatures : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Bone destruction or osteoid-like matrix: urgent sarcoma referral";
+    public string Name => "Bone destruction or osteoid-like matrix";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

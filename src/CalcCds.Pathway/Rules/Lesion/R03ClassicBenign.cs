@@ -18,7 +18,7 @@ public sealed class R03ClassicBenign : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Classic benign pattern, asymptomatic: no further evaluation";
+    public string Name => "Classic benign pattern, asymptomatic";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

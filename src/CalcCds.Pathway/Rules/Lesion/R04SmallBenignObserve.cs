@@ -19,7 +19,7 @@ public sealed class R04SmallBenignObserve : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Small, asymptomatic, clearly benign: observe, repeat radiograph in 3–6 months";
+    public string Name => "Small, asymptomatic, clearly benign but not a classic pattern";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

@@ -18,7 +18,7 @@ public sealed class R05SymptomaticBenign : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Symptomatic but benign-appearing: conservative care";
+    public string Name => "Symptomatic but benign-appearing";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

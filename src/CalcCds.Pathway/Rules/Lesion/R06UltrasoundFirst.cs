@@ -12,7 +12,7 @@ public sealed class R06UltrasoundFirst : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Non-specific or concerning calcification: ultrasound first";
+    public string Name => "Non-specific or concerning calcification, no red flags";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

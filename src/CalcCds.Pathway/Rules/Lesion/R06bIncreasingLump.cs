@@ -12,7 +12,7 @@ public sealed class R06bIncreasingLump : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Lump increasing in size: urgent ultrasound";
+    public string Name => "Lump increasing in size (no other red flag)";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

@@ -16,7 +16,7 @@ public sealed class R07CtForMineralization : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Mineralization needs characterising: CT without contrast";
+    public string Name => "Mineralization or matrix needs characterising";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

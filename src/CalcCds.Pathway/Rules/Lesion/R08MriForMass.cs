@@ -12,7 +12,7 @@ public sealed class R08MriForMass : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Soft-tissue mass suspected, no red flags: MRI";
+    public string Name => "Soft-tissue mass suspected, no red flags";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

@@ -16,7 +16,7 @@ public sealed class R22LipomatousMass : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Calcification within a lipomatous mass: exclude liposarcoma";
+    public string Name => "Calcification within a lipomatous (fatty) mass";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

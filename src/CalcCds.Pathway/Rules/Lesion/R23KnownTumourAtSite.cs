@@ -15,7 +15,7 @@ public sealed class R23KnownTumourAtSite : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Known treated tumour at the site: route to the oncology team";
+    public string Name => "Known (treated) tumour at the same site";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 
