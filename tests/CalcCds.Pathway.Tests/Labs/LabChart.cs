@@ -157,5 +157,4 @@ internal sealed class LabChart
     private static PrefetchValue Value(IEnumerable<Resource> resources) =>
         new(new Bundle { Type = "searchset", Entry = resources.Select(r => new BundleEntry { Resource = r }).ToList() }, PrefetchSource.Request);
 
-    public static string Days(double days) => days.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,14 +35,25 @@ public sealed class R25Calciphylaxis : IRule
         }
 
         var ulcers = picture.Conditions.Active(LabConcepts.LegSkinUlcerOrNecrosis);
-        var pain = picture.SymptomFacts.Where(f => f.Value.Present && f.Value.Symptom.Contains("pain", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (ulcers.Count == 0 || pain.Count == 0)
+        if (ulcers.Count == 0)
         {
             yield break;
         }
 
+        var recordedPain = picture.SymptomFacts.Where(f => f.Value.Present && f.Value.Symptom.Contains("pain", StringComparison.OrdinalIgnoreCase));
         foreach (var finding in picture.IndexFindings.Where(f => f.Depth?.Value == DepthValue.Superficial))
         {
+            var pain = (finding.Pain is { Value: true } atSite
+                    ? [new Fact<SymptomRecord>(new SymptomRecord("pain at the site", true), atSite.Origin, atSite.Reference, atSite.Date)]
+                    : Enumerable.Empty<Fact<SymptomRecord>>())
+                .Concat(recordedPain)
+                .DistinctBy(f => (f.Reference, f.Value.Symptom))
+                .ToList();
+            if (pain.Count == 0)
+            {
+                continue;
+            }
+
             var detail = new StringBuilder();
             detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(finding));
             detail.AppendLine(CardText.Fact("Depth", finding.Depth!));
