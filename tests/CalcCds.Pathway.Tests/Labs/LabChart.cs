@@ -1,4 +1,3 @@
-using System.Globalization;
 using CalcCds.Fhir.Model;
 using CalcCds.Hooks.Prefetch;
 using CalcCds.Hooks.Protocol;
