@@ -31,6 +31,13 @@ public sealed class LabHistory
     /// <summary>The latest final result with a comparable value, or null.</summary>
     public LabResult? Latest(Analyte analyte) => Final(analyte).FirstOrDefault();
 
+    /// <summary>Final results of the same analyte drawn up to <paramref name="window"/> before this one (§7.3.1: shown, not used).</summary>
+    public IEnumerable<LabResult> EarlierWithin(LabResult result, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Final(result.Analyte).Where(r => r.When < result.When && result.When - r.When <= window);
+    }
+
     /// <summary>The latest result of any status with or without a usable value (for "last value" text).</summary>
     public LabResult? LatestAny(Analyte analyte) => All(analyte) is [var first, ..] ? first : null;
 }

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CalcCds.Pathway.Options;
 
 /// <summary>Laboratory, renal and systemic parameters (§4.1–§4.4, §7.1–§7.2, §8). Bound from <c>CalcCds:Pathway:Labs</c>.</summary>
-public sealed class LabsOptions
+public sealed class LabsOptions : IValidatableObject
 {
     /// <summary><c>CAXP_HIGH</c>: Ca×P product (mg²/dL²) at or above which it supports systemic suspicion (KDOQI 2003 Guideline 6.5).</summary>
     [Range(typeof(decimal), "20", "200")]
@@ -71,6 +71,14 @@ public sealed class LabsOptions
 
     /// <summary>The lab recency table of §7.2 (days; hours for the acute mineral window).</summary>
     public RecencyWindowOptions Recency { get; init; } = new();
+
+    /// <summary>The nested recency table is validated too (data annotations stop at the first level).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Recency, new ValidationContext(Recency), results, validateAllProperties: true);
+        return results.Select(r => new ValidationResult($"Recency: {r.ErrorMessage}", r.MemberNames.Select(m => $"Recency.{m}")));
+    }
 
     /// <summary>One line per parameter in force, shown in discovery.</summary>
     public IEnumerable<string> Describe()

@@ -94,6 +94,22 @@ public sealed class LabRuleTests
     }
 
     [Fact]
+    public void R10_uses_no_adult_thresholds_under_18()
+    {
+        var chart = new LabChart().WithFinding().Lab(LabLoinc.CalciumTotalMass, 11.2m, "mg/dL").Lab(LabLoinc.Albumin, 4.0m, "g/dL");
+        var picture = chart.Build() with { AgeYears = 15 };
+        Assert.Empty(new R10AbnormalMineralLabs().Evaluate(picture));
+    }
+
+    [Fact]
+    public void R10_shows_an_earlier_result_within_24_hours()
+    {
+        var chart = new LabChart().WithFinding().Lab(LabLoinc.CalciumTotalMass, 11.2m, "mg/dL", daysAgo: 2).Lab(LabLoinc.CalciumTotalMass, 9.9m, "mg/dL", daysAgo: 2.5)
+            .Lab(LabLoinc.Albumin, 4.0m, "g/dL", daysAgo: 2);
+        Assert.Contains("9.9 mg/dL", Assert.Single(Run(new R10AbnormalMineralLabs(), chart)).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void R10_is_silent_for_normal_labs() =>
         Assert.Empty(Run(new R10AbnormalMineralLabs(), new LabChart().WithFinding().NormalPanel()));
 

@@ -25,7 +25,7 @@ public sealed class R09SystemicLabs : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        var systemic = picture.HasIndexFinding ? picture.Systemic : null;
+        var systemic = LabRuleGate.Applies(picture) ? picture.Systemic : null;
         if (systemic is null || !systemic.Suspect || systemic.LabsComplete)
         {
             yield break;

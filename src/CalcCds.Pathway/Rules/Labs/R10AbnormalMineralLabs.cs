@@ -28,7 +28,7 @@ public sealed class R10AbnormalMineralLabs : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        if (!picture.HasIndexFinding)
+        if (!LabRuleGate.Applies(picture))
         {
             yield break;
         }
@@ -56,7 +56,8 @@ public sealed class R10AbnormalMineralLabs : IRule
             }
         }
 
-        LabCardText.AppendLines(detail, "**Pattern hints** (not diagnoses):", Hints(labs, renal).Select(h => "- " + h));
+        LabCardText.AppendLines(detail, "**Pattern hints** (not diagnoses):", Hints(labs, renal, picture.Options.Labs.VitaminDToxicNgMl).Select(h => "- " + h));
+        LabCardText.AppendLines(detail, "**Earlier result within 24 h** (the later one is used, §7.3):", flags.SelectMany(f => f.Results).SelectMany(r => picture.LabHistory.EarlierWithin(r, TimeSpan.FromHours(24))).Distinct().Select(r => "- " + r.Describe()));
         detail.AppendLine()
             .AppendLine("Treat the underlying condition and monitor the calcification for progression. Consider endocrinology (parathyroid/vitamin D) or nephrology input.");
         var missing = picture.Systemic.Missing.Where(m => m.Order.Analyte is Analyte.Pth or Analyte.VitaminD25)
@@ -100,7 +101,7 @@ public sealed class R10AbnormalMineralLabs : IRule
     }
 
     /// <summary>The R10 detail table of lab patterns.</summary>
-    private static IEnumerable<string> Hints(LabFacts labs, RenalStatus renal)
+    private static IEnumerable<string> Hints(LabFacts labs, RenalStatus renal, decimal vitaminDToxic)
     {
         var calciumHigh = labs.Hypercalcemia is not null;
         var pth = labs.Pth;
@@ -125,7 +126,7 @@ public sealed class R10AbnormalMineralLabs : IRule
 
         if (labs.VitaminDToxic is not null)
         {
-            yield return "25-OH vitamin D above 150 ng/mL: vitamin D toxicity.";
+            yield return $"25-OH vitamin D above {vitaminDToxic} ng/mL: vitamin D toxicity.";
         }
     }
 }

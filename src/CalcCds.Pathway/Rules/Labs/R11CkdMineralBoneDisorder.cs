@@ -28,7 +28,7 @@ public sealed class R11CkdMineralBoneDisorder : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        if (!picture.HasIndexFinding || picture.Renal.Stage?.IsG5OrDialysis() != true)
+        if (!LabRuleGate.Applies(picture) || picture.Renal.Stage?.IsG5OrDialysis() != true)
         {
             yield break;
         }

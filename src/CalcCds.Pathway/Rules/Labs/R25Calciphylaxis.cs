@@ -29,7 +29,7 @@ public sealed class R25Calciphylaxis : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        if (!picture.HasIndexFinding || picture.Renal.Stage != CkdStage.G5D)
+        if (!LabRuleGate.Applies(picture) || picture.Renal.Stage != CkdStage.G5D)
         {
             yield break;
         }
