@@ -1,0 +1,166 @@
+using System.Globalization;
+using CalcCds.Fhir.Model;
+using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Terminology;
+
+namespace CalcCds.Pathway.Labs;
+
+/// <summary>
+/// Reads laboratory Observations into <see cref="LabResult"/>s (clinical-pathway.md §2.2, §7.1, §7.3.5, §7.4).
+/// Entered-in-error, cancelled, registered and unknown results are ignored; preliminary results are kept but marked.
+/// Every value that cannot be used (unknown unit, string value, malformed comparator) becomes a data-quality note.
+/// </summary>
+public static class LabReader
+{
+    private static readonly HashSet<string> Usable = new(StringComparer.Ordinal) { "final", "amended", "corrected" };
+    private static readonly HashSet<string> MolarUnits = new(StringComparer.Ordinal) { "mmol/L", "umol/L", "nmol/L", "pmol/L", "meq/L" };
+
+    public static LabHistory Read(IEnumerable<Observation> observations)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        var results = new List<LabResult>();
+        var notes = new List<string>();
+        var seenIdentifiers = new HashSet<string>(StringComparer.Ordinal);
+        var seenContent = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var observation in observations)
+        {
+            var loinc = observation.Code?.Coding?.Where(c => c.System == FhirSystems.Loinc && c.Code is not null)
+                .Select(c => c.Code!)
+                .FirstOrDefault(c => AnalyteInfo.ForLoinc(c) is not null);
+            if (loinc is null || AnalyteInfo.ForLoinc(loinc) is not { } info)
+            {
+                continue;
+            }
+
+            var status = observation.Status ?? string.Empty;
+            var preliminary = status == "preliminary";
+            if (!Usable.Contains(status) && !preliminary)
+            {
+                continue;
+            }
+
+            var reference = observation.Ref();
+            var effective = observation.Effective;
+            var when = effective ?? observation.Issued;
+            if (when is null)
+            {
+                notes.Add($"{reference}: {info.Name} has no collection or issue time; not used.");
+                continue;
+            }
+
+            if (effective is null)
+            {
+                notes.Add($"{reference}: {info.Name} has no collection time; the issue time is used.");
+            }
+
+            // §7.3.5: the same result sent twice (same identifier, or same code, value and time) counts once.
+            var identifiers = (observation.Identifier ?? []).Where(i => i.Value is not null).Select(i => $"{i.System}|{i.Value}").ToList();
+            var content = $"{loinc}|{observation.ValueQuantity?.Value}|{observation.ValueQuantity?.Code ?? observation.ValueQuantity?.Unit}|{observation.ValueQuantity?.Comparator}|{when.Value}";
+            if (identifiers.Any(seenIdentifiers.Contains) || !seenContent.Add(content))
+            {
+                continue;
+            }
+
+            seenIdentifiers.UnionWith(identifiers);
+            var (value, original) = ReadValue(observation, info, reference, notes);
+            var (low, high, source) = ReadRange(observation, info, reference, notes);
+            results.Add(new LabResult
+            {
+                Analyte = info.Analyte,
+                Reference = reference,
+                Loinc = loinc,
+                When = when.LowerBound,
+                Date = when.Value,
+                DateFromIssued = effective is null,
+                IsPreliminary = preliminary,
+                Value = value,
+                Original = original,
+                Low = low,
+                High = high,
+                RangeSource = source,
+                Flags = (observation.Interpretation ?? [])
+                    .SelectMany(i => i.Coding ?? [])
+                    .Where(c => c.System == InterpretationCodes.System && c.Code is not null)
+                    .Select(c => c.Code!)
+                    .ToHashSet(StringComparer.Ordinal),
+            });
+        }
+
+        return new LabHistory(results, notes);
+    }
+
+    private static (LabValue? Value, string? Original) ReadValue(Observation observation, AnalyteInfo info, string reference, List<string> notes)
+    {
+        if (observation.ValueQuantity is not { Value: { } number } quantity)
+        {
+            var text = observation.ValueString;
+            notes.Add(text is not null
+                ? $"{reference}: {info.Name} reported as text (\"{text}\"); not parsed, treated as missing."
+                : $"{reference}: {info.Name} has no numeric value; treated as missing.");
+            return (null, text);
+        }
+
+        var ucum = quantity.System == FhirSystems.Ucum ? quantity.Code : null;
+        var unitShown = quantity.Unit ?? quantity.Code ?? "no unit";
+        var original = string.Create(CultureInfo.InvariantCulture, $"{quantity.Comparator}{number} {unitShown}");
+        var factor = UnitConversion.FactorToCanonical(info.Analyte, ucum, quantity.Unit);
+        if (factor is null)
+        {
+            notes.Add($"{reference}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
+            return (null, original);
+        }
+
+        if (!LabValue.IsComparator(quantity.Comparator))
+        {
+            notes.Add($"{reference}: {info.Name} has an invalid comparator \"{quantity.Comparator}\"; the value is not compared.");
+            return (null, original);
+        }
+
+        var unit = UnitConversion.Resolve(ucum, quantity.Unit);
+        var molar = unit is not null && MolarUnits.Contains(unit);
+        if ((molar && info.MassCodes.Contains(observation.Code.CodeIn(FhirSystems.Loinc) ?? string.Empty) && info.SubstanceCodes.Count > 0)
+            || (!molar && info.SubstanceCodes.Contains(observation.Code.CodeIn(FhirSystems.Loinc) ?? string.Empty)))
+        {
+            notes.Add($"{reference}: {info.Name} LOINC property does not match the unit {unit}; the UCUM unit is trusted.");
+        }
+
+        return (new LabValue(number * factor.Value, LabValue.ParseComparator(quantity.Comparator)), original);
+    }
+
+    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, string reference, List<string> notes)
+    {
+        var range = (observation.ReferenceRange ?? [])
+            .FirstOrDefault(r => (r.Low?.Value is not null || r.High?.Value is not null)
+                && (r.Type is null || r.Type.Coding?.Any(c => c.Code == "normal") == true)
+                && r.AppliesTo is null);
+        if (range is not null)
+        {
+            var low = Convert(range.Low, observation.ValueQuantity, info);
+            var high = Convert(range.High, observation.ValueQuantity, info);
+            if ((range.Low?.Value is null || low is not null) && (range.High?.Value is null || high is not null))
+            {
+                return (low, high, RangeSource.Lab);
+            }
+
+            notes.Add($"{reference}: {info.Name} reference range unit not recognised; default adult range used.");
+        }
+
+        return info.FallbackLow is null && info.FallbackHigh is null
+            ? (null, null, RangeSource.None)
+            : (info.FallbackLow, info.FallbackHigh, RangeSource.Fallback);
+    }
+
+    /// <summary>A range limit in the canonical unit; a limit without a unit takes the value's unit.</summary>
+    private static decimal? Convert(Quantity? limit, Quantity? value, AnalyteInfo info)
+    {
+        if (limit?.Value is not { } number)
+        {
+            return null;
+        }
+
+        var hasUnit = limit.Code is not null || limit.Unit is not null;
+        var source = hasUnit ? limit : value;
+        var factor = UnitConversion.FactorToCanonical(info.Analyte, source?.System == FhirSystems.Ucum ? source.Code : null, source?.Unit);
+        return factor is null ? null : number * factor.Value;
+    }
+}

@@ -1,0 +1,139 @@
+using CalcCds.Fhir.Model;
+using CalcCds.Pathway.Clinical;
+using CalcCds.Pathway.Options;
+using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Terminology;
+
+namespace CalcCds.Pathway.Labs;
+
+/// <summary>The row of the §7.2 recency table that applies to the patient.</summary>
+public enum RecencyContext
+{
+    NoCkd,
+    CkdG3,
+    CkdG4,
+    CkdG5,
+    Acute,
+}
+
+/// <summary>An event after which older mineral/renal labs are stale whatever their age (§7.2).</summary>
+public sealed record InterveningEvent(DateTimeOffset When, string Description);
+
+/// <summary>
+/// "Recent lab" windows (clinical-pathway.md §7.2): the window per analyte for the patient's context, and the
+/// intervening events (parathyroidectomy, dialysis start, kidney transplant, start of vitamin D analogues or
+/// calcimimetics, new AKI) that make older results stale regardless of age. Age is measured from collection time.
+/// </summary>
+public sealed record Recency(RecencyContext Context, IReadOnlyList<InterveningEvent> Events, RecencyWindowOptions Windows, DateTimeOffset Now)
+{
+    public static Recency Assess(PatientPicture picture, RenalStatus renal, IReadOnlyList<MineralMedication> medications)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        ArgumentNullException.ThrowIfNull(renal);
+        ArgumentNullException.ThrowIfNull(medications);
+        var context = renal.AkiActive || InAcuteInpatientStay(picture) ? RecencyContext.Acute
+            : renal.Stage switch
+            {
+                CkdStage.G5 or CkdStage.G5D => RecencyContext.CkdG5,
+                CkdStage.G4 => RecencyContext.CkdG4,
+                CkdStage.G3 or CkdStage.G3a or CkdStage.G3b => RecencyContext.CkdG3,
+                _ => RecencyContext.NoCkd,
+            };
+        return new Recency(context, CollectEvents(picture, medications).OrderByDescending(e => e.When).ToList(), picture.Options.Labs.Recency, picture.Now);
+    }
+
+    /// <summary>The window for the analyte in this context (§7.2; the shorter end of each KDIGO range).</summary>
+    public TimeSpan Window(Analyte analyte) => (analyte, Context) switch
+    {
+        (Analyte.VitaminD25, _) => TimeSpan.FromDays(Windows.VitaminDDays),
+        (Analyte.Esr or Analyte.Crp, RecencyContext.Acute) => TimeSpan.FromDays(Windows.AcuteInflammatoryDays),
+        (Analyte.Esr or Analyte.Crp, _) => TimeSpan.FromDays(Windows.InflammatoryDays),
+        (Analyte.Pth, RecencyContext.Acute) => TimeSpan.FromDays(Windows.AcutePthDays),
+        (Analyte.Pth, RecencyContext.CkdG5) => TimeSpan.FromDays(Windows.Ckd5PthDays),
+        (Analyte.Pth, RecencyContext.CkdG4) => TimeSpan.FromDays(Windows.Ckd4PthDays),
+        (Analyte.Pth, RecencyContext.CkdG3) => TimeSpan.FromDays(Windows.Ckd3PthDays),
+        (Analyte.Pth, _) => TimeSpan.FromDays(Windows.PthDays),
+        (_, RecencyContext.Acute) => TimeSpan.FromHours(Windows.AcuteMineralHours),
+        (_, RecencyContext.CkdG5) => TimeSpan.FromDays(Windows.Ckd5MineralDays),
+        (_, RecencyContext.CkdG4) => TimeSpan.FromDays(Windows.Ckd4MineralDays),
+        (_, RecencyContext.CkdG3) => TimeSpan.FromDays(Windows.Ckd3MineralDays),
+        _ => TimeSpan.FromDays(Windows.MineralDays),
+    };
+
+    /// <summary>Why a result is not recent, or null when it is: too old for the window, or drawn before an intervening event.</summary>
+    public string? StaleReason(LabResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var window = Window(result.Analyte);
+        if (result.When < Now - window)
+        {
+            return $"older than {Describe(window)}";
+        }
+
+        if (result.Analyte is not (Analyte.Esr or Analyte.Crp) && Events.FirstOrDefault(e => e.When > result.When) is { } after)
+        {
+            return $"drawn before {after.Description}";
+        }
+
+        return null;
+    }
+
+    public bool IsRecent(LabResult result) => StaleReason(result) is null;
+
+    public static string Describe(TimeSpan window) =>
+        window.TotalDays < 4 ? $"{window.TotalHours:0} h" : $"{window.TotalDays:0} days";
+
+    private static bool InAcuteInpatientStay(PatientPicture picture) =>
+        picture.Prefetch.Resources<Encounter>(PrefetchKeys.Encounters)
+            .Any(e => e.Status == "in-progress" && e.Class?.Code is "IMP" or "ACUTE");
+
+    private static IEnumerable<InterveningEvent> CollectEvents(PatientPicture picture, IReadOnlyList<MineralMedication> medications)
+    {
+        foreach (var procedure in picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures))
+        {
+            if (procedure.Status is not ("completed" or "in-progress") || (procedure.PerformedPeriod?.Start ?? procedure.PerformedDateTime) is not { } when)
+            {
+                continue;
+            }
+
+            if (procedure.Code.Has(FhirSystems.Snomed, RenalProcedureCodes.Parathyroidectomy))
+            {
+                yield return new InterveningEvent(when.LowerBound, $"parathyroidectomy ({procedure.Ref()}, {when.Value})");
+            }
+            else if (procedure.Code.Has(FhirSystems.Snomed, RenalProcedureCodes.KidneyTransplant))
+            {
+                yield return new InterveningEvent(when.LowerBound, $"kidney transplant ({procedure.Ref()}, {when.Value})");
+            }
+        }
+
+        // Dialysis start: the earliest dialysis procedure, or the onset of dialysis dependence.
+        var dialysisStarts = picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures)
+            .Where(p => p.Status is "completed" or "in-progress" && p.Code.HasAny(FhirSystems.Snomed, RenalProcedureCodes.Dialysis))
+            .Select(p => (When: p.PerformedPeriod?.Start ?? p.PerformedDateTime, Ref: p.Ref()))
+            .Concat(picture.Conditions.Active(LabConcepts.Dialysis).Select(m => (When: m.Condition.Onset, Ref: m.Fact.Reference)))
+            .Where(x => x.When is not null)
+            .OrderBy(x => x.When!.LowerBound)
+            .ToList();
+        if (dialysisStarts.Count > 0)
+        {
+            yield return new InterveningEvent(dialysisStarts[0].When!.LowerBound, $"dialysis start ({dialysisStarts[0].Ref}, {dialysisStarts[0].When!.Value})");
+        }
+
+        foreach (var medication in medications.Where(m => m.Kind is MineralDrugKind.ActiveVitaminD or MineralDrugKind.Calcimimetic))
+        {
+            if (medication.Request.AuthoredOn is { } authored)
+            {
+                var verb = medication.Request.Status is "stopped" or "completed" ? "change of" : "start of";
+                yield return new InterveningEvent(authored.LowerBound, $"{verb} {medication.Ingredient} ({medication.Request.Ref()}, {authored.Value})");
+            }
+        }
+
+        foreach (var aki in picture.Conditions.Active(LabConcepts.Aki))
+        {
+            if ((aki.Condition.Onset ?? aki.Condition.RecordedDate) is { } onset && onset.LowerBound >= picture.Now.AddDays(-picture.Options.Labs.AkiOnsetDays))
+            {
+                yield return new InterveningEvent(onset.LowerBound, $"new acute kidney injury ({aki.Fact.Reference}, {onset.Value})");
+            }
+        }
+    }
+}
