@@ -7,7 +7,6 @@ public static partial class Sources
     public const string S0Metastatic = "S0: \"Metastatic calcification: - Results from abnormal calcium metabolism (hypercalcemia) - Causes: hyperparathyroidism, renal failure, excessive vitamin D\"";
     public const string S0TreatUnderlying = "S0: \"For calcifications associated with systemic disease: - Treat underlying condition (renal disease, hyperparathyroidism) - Monitor for progression\"";
     public const string S3Metastatic = "S3: \"Metastatic Calcification • Associated with abnormal calcium/phosphate metabolism • Check serum calcium and phosphate levels • Consider renal function tests • Common in chronic renal failure\"";
-    public const string S3SystemicPitfall = "S3: \"Not considering systemic causes of calcification (renal disease, collagen vascular diseases)\"";
     public const string S2Metastatic = "S2: \"Metastatic calcifications can result from any process with an elevated calcium-phosphate product. Entities such as renal failure, hyperparathyroidism, sarcoidosis, milk-alkali syndrome, etc. can lead to metastatic calcifications.\"";
     public const string S2TumoralCalcinosis = "S2 (tumoral calcinosis): \"Fifty percent of these patients may have some associated abnormalities in their renal lab work.\"";
     public const string S4ChronicRenalFailure = "S4: \"Calcinosis of chronic renal failure is a rare cause of soft tissue calcifications in hemodialysis patients with chronic renal failure.\"";

@@ -21,7 +21,7 @@ public sealed class R11CkdMineralBoneDisorder : IRule
 
     public string Id => RuleId;
 
-    public string Name => "CKD G5/G5D with a mineral-bone disorder picture";
+    public string Name => "CKD G5/G5D (or dialysis) with a mineral-bone disorder picture";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 

@@ -20,7 +20,7 @@ public sealed class R25Calciphylaxis : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Dialysis with painful calcified skin lesions (calciphylaxis)";
+    public string Name => "Dialysis patient with painful calcified skin or subcutaneous lesions";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.PatientView };
 
