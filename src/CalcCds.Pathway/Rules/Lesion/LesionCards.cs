@@ -62,6 +62,22 @@ public static class LesionCards
             || finding.Mechanism?.Value is StcCodes.Mechanism.Metastatic or StcCodes.Mechanism.Calciphylaxis;
     }
 
+    /// <summary>
+    /// §5 precedence item 5: R03–R05 fire only when SYSTEMIC_SUSPECT is false, or the systemic labs are complete and
+    /// normal — and never when the lesion itself looks systemic.
+    /// </summary>
+    public static bool SystemicCauseSuspected(PatientPicture picture, IndexFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        if (LesionSuggestsSystemicCause(finding))
+        {
+            return true;
+        }
+
+        var systemic = picture.Systemic;
+        return systemic.Suspect && !(systemic.LabsComplete && !picture.Labs.AbnormalFlags.Any());
+    }
+
     /// <summary>§5 R03: matrix indeterminate next to bone (juxtacortical or abutting bone).</summary>
     public static bool IndeterminateNextToBone(IndexFinding finding)
     {

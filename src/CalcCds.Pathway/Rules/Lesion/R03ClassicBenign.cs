@@ -31,7 +31,7 @@ public sealed class R03ClassicBenign : IRule
             && picture.Symptoms == SymptomStatus.Asymptomatic
             && lesion.Mass?.Value != Presence.Present
             && !LesionCards.AnyRedFlag(lesion) && !LesionCards.RedFlagStatusIncomplete(lesion)
-            && !LesionCards.LesionSuggestsSystemicCause(f) && !LesionCards.IndeterminateNextToBone(f)
+            && !LesionCards.SystemicCauseSuspected(picture, f) && !LesionCards.IndeterminateNextToBone(f)
             && !f.IsPreliminary && !LesionCards.SarcomaCardFires(picture, lesion);
     }
 

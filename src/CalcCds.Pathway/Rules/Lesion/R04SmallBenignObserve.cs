@@ -34,7 +34,7 @@ public sealed class R04SmallBenignObserve : IRule
             && picture.Symptoms == SymptomStatus.Asymptomatic
             && lesion.Mass?.Value != Presence.Present
             && !LesionCards.AnyRedFlag(lesion) && !LesionCards.RedFlagStatusIncomplete(lesion)
-            && !LesionCards.LesionSuggestsSystemicCause(f) && !LesionCards.IndeterminateNextToBone(f)
+            && !LesionCards.SystemicCauseSuspected(picture, f) && !LesionCards.IndeterminateNextToBone(f)
             && !f.IsPreliminary && !LesionCards.SarcomaCardFires(picture, lesion)
             && !R03ClassicBenign.Applies(picture, lesion);
     }

@@ -37,7 +37,7 @@ public sealed class R05SymptomaticBenign : IRule
             && picture.Symptoms == SymptomStatus.Symptomatic
             && lesion.Mass?.Value != Presence.Present
             && !LesionCards.AnyRedFlag(lesion)
-            && !LesionCards.LesionSuggestsSystemicCause(f) && !LesionCards.IndeterminateNextToBone(f)
+            && !LesionCards.SystemicCauseSuspected(picture, f) && !LesionCards.IndeterminateNextToBone(f)
             && !f.IsPreliminary && !LesionCards.SarcomaCardFires(picture, lesion);
     }
 
