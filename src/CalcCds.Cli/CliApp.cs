@@ -51,22 +51,22 @@ internal static class CliApp
             AllowMultipleArgumentsPerToken = true,
         };
         hook.AcceptOnlyFromAmong("patient-view", "order-select", "order-sign");
-        var draft = new Option<string>("--draft") { Description = "Draft orders for order hooks: a ServiceRequest or Bundle file (instead of the file's draft ServiceRequests)." };
-        var user = new Option<string>("--user") { Description = "context.userId of the requests.", DefaultValueFactory = _ => "Practitioner/calccds-replay" };
+        var draft = new Option<string>("--draft") { HelpName = "FILE", Description = "Draft orders for order hooks: a ServiceRequest or Bundle file (instead of the file's draft ServiceRequests)." };
+        var user = new Option<string>("--user") { HelpName = "REFERENCE", Description = "context.userId of the requests.", DefaultValueFactory = _ => "Practitioner/calccds-replay" };
         var prefetch = new Option<string>("--prefetch")
         {
             Description = "full: send every prefetch key; partial: only plain reads (the service runs the searches); none: the service fetches everything.",
             DefaultValueFactory = _ => "full",
         };
         prefetch.AcceptOnlyFromAmong("full", "none", "partial");
-        var service = new Option<string>("--service") { Description = "Base URL of a running CalcCds (or any CDS Hooks service); default: an in-process CalcCds on loopback." };
-        var key = new Option<string>("--key") { Description = "Private key (JWK or PEM, EC for ES384 or RSA for RS384) to sign CDS Hooks JWTs for --service." };
-        var issuer = new Option<string>("--issuer") { Description = "iss (and sub) of the signed JWTs; required with --key." };
+        var service = new Option<string>("--service") { HelpName = "URL", Description = "Base URL of a running CalcCds (or any CDS Hooks service); default: an in-process CalcCds on loopback." };
+        var key = new Option<string>("--key") { HelpName = "FILE", Description = "Private key (JWK or PEM, EC for ES384 or RSA for RS384) to sign CDS Hooks JWTs for --service." };
+        var issuer = new Option<string>("--issuer") { HelpName = "ISS", Description = "iss (and sub) of the signed JWTs; required with --key." };
         var format = new Option<string>("--format") { Description = "table: cards for people; json: one CDS Hooks response per patient per hook, newline-delimited.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var expect = new Option<string>("--expect") { Description = "Expectations file for every input (default: <name>.expect.json next to each bundle, when present)." };
-        var asOf = new Option<string>("--as-of") { Description = "Pin the in-process service's clock to this date (yyyy-MM-dd); default: the expectations' asOf, else today." };
-        var maxMb = new Option<int>("--max-bundle-mb") { Description = "Files larger than this are refused with a message.", DefaultValueFactory = _ => 32 };
+        var expect = new Option<string>("--expect") { HelpName = "FILE", Description = "Expectations file for every input (default: <name>.expect.json next to each bundle, when present)." };
+        var asOf = new Option<string>("--as-of") { HelpName = "DATE", Description = "Pin the in-process service's clock to this date (yyyy-MM-dd); default: the expectations' asOf, else today." };
+        var maxMb = new Option<int>("--max-bundle-mb") { HelpName = "MB", Description = "Files larger than this are refused with a message.", DefaultValueFactory = _ => 32 };
 
         var command = new Command("replay", "Replay FHIR bundles through the CDS services and print the cards.\n\n" + ExitCodeHelp)
         {
@@ -96,7 +96,15 @@ internal static class CliApp
                 IReplayReporter reporter = options.Format == OutputFormat.Json
                     ? new JsonReporter(output, error)
                     : new TableReporter(ConsoleFor(output), error);
-                return await new ReplayRunner(options, reporter).RunAsync(cancellationToken);
+                if (!ShowProgress(output, error, options))
+                {
+                    return await new ReplayRunner(options, reporter).RunAsync(cancellationToken);
+                }
+
+                var deferred = new DeferredSummaryReporter(reporter);
+                var exitCode = await WithProgressAsync(new ReplayRunner(options, deferred), cancellationToken);
+                deferred.Flush();
+                return exitCode;
             }
             catch (UsageException ex)
             {
@@ -112,6 +120,34 @@ internal static class CliApp
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// A progress bar on the terminal's error stream, only when standard output goes elsewhere (a file, jq) or is
+    /// JSON, so it never interleaves with the card tables.
+    /// </summary>
+    private static bool ShowProgress(TextWriter output, TextWriter error, ReplayOptions options) =>
+        ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected
+        && (options.Format == OutputFormat.Json || !ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected);
+
+    private static async Task<int> WithProgressAsync(ReplayRunner runner, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await console.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var task = context.AddTask("replaying", autoStart: false);
+            runner.FilesFound = count =>
+            {
+                task.MaxValue = Math.Max(1, count);
+                task.StartTask();
+            };
+            runner.FileDone = file =>
+            {
+                task.Description = Markup.Escape(Path.GetFileName(file));
+                task.Increment(1);
+            };
+            return await runner.RunAsync(cancellationToken);
+        });
     }
 
     private static void Check(ReplayOptions options)

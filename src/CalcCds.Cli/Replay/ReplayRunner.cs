@@ -17,6 +17,12 @@ internal sealed class ReplayRunner(ReplayOptions options, IReplayReporter report
     private int errors;
     private int expectationFailures;
 
+    /// <summary>Told how many files the run has, once they are known (for a progress bar).</summary>
+    public Action<int>? FilesFound { get; set; }
+
+    /// <summary>Told after each file.</summary>
+    public Action<string>? FileDone { get; set; }
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -46,9 +52,11 @@ internal sealed class ReplayRunner(ReplayOptions options, IReplayReporter report
             return Finish(files.Count, stopwatch);
         }
 
+        FilesFound?.Invoke(files.Count);
         foreach (var file in files)
         {
             await ReplayFileAsync(file, fhir, target, services, explicitExpectations, drafts, cancellationToken);
+            FileDone?.Invoke(file);
         }
 
         return Finish(files.Count, stopwatch);
