@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CalcCds.Testing.Fhir;
+using CalcCds.FhirEndpoint;
 
 namespace CalcCds.Fhir.Tests.TestServer;
 

@@ -1,3 +1,5 @@
+using CalcCds.FhirEndpoint;
+
 namespace CalcCds.Testing.Fhir;
 
 /// <summary>

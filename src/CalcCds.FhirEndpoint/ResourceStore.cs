@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CalcCds.Testing.Fhir;
+namespace CalcCds.FhirEndpoint;
 
 /// <summary>
 /// Thread-safe in-memory resources by type and id. Resources are kept as <see cref="JsonElement"/>
 /// because, unlike <see cref="JsonNode"/> (which materialises lazily), it is safe to read from many
 /// request threads at once.
 /// </summary>
-internal sealed class ResourceStore
+public sealed class ResourceStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Dictionary<string, Stored>> byType = new(StringComparer.Ordinal);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace CalcCds.Testing.Fhir;
+namespace CalcCds.FhirEndpoint;
 
 /// <summary>Writes a search page as a FHIR searchset Bundle with self/next/previous links.</summary>
-internal static class Searchsets
+public static class Searchsets
 {
     public static byte[] Write(SearchPage page, Uri baseUrl, string resourceType, DateTimeOffset now) =>
         FhirResponse.Write(w =>

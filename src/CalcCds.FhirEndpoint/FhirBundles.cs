@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CalcCds.Testing.Fhir;
+namespace CalcCds.FhirEndpoint;
 
 /// <summary>
 /// Turns a Bundle (transaction, batch, collection, searchset, ...) into standalone resources.

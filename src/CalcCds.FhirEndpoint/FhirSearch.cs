@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace CalcCds.Testing.Fhir;
+namespace CalcCds.FhirEndpoint;
 
 /// <summary>The page a search produced, and the parameters it actually honoured (for self/next links).</summary>
-internal sealed record SearchPage(
+public sealed record SearchPage(
     IReadOnlyList<JsonElement> Entries,
     int Total,
     int Offset,
@@ -16,7 +16,7 @@ internal sealed record SearchPage(
 /// know are ignored, as FHIR servers do by default (lenient handling), and left out of the self link.
 /// A repeated parameter means AND; a comma inside a value means OR.
 /// </summary>
-internal static class FhirSearch
+public static class FhirSearch
 {
     public const string OffsetParameter = "_getpagesoffset";
 

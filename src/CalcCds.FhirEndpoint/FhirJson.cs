@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CalcCds.Testing.Fhir;
+namespace CalcCds.FhirEndpoint;
 
 /// <summary>Small readers over raw FHIR JSON, deliberately independent of our own FHIR model.</summary>
-internal static class FhirJson
+public static class FhirJson
 {
     public static string? ResourceTypeOf(JsonObject resource) =>
         resource["resourceType"] is JsonValue v && v.TryGetValue<string>(out var type) && type.Length > 0 ? type : null;

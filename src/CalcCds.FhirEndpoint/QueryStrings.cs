@@ -1,10 +1,10 @@
-namespace CalcCds.Testing.Fhir;
+namespace CalcCds.FhirEndpoint;
 
 /// <summary>
 /// Order-preserving query parsing. FHIR repeats a parameter to mean AND, and the order matters for
 /// the self/next links, so the ASP.NET dictionary form (which merges repeats) is not enough.
 /// </summary>
-internal static class QueryStrings
+public static class QueryStrings
 {
     public static IReadOnlyList<KeyValuePair<string, string>> Parse(string queryString)
     {

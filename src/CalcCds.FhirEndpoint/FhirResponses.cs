@@ -2,10 +2,10 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace CalcCds.Testing.Fhir;
+namespace CalcCds.FhirEndpoint;
 
 /// <summary>A response decided before anything is written, so the request can be marked ended first.</summary>
-internal sealed record FhirResponse(int StatusCode, string ContentType, byte[] Body)
+public sealed record FhirResponse(int StatusCode, string ContentType, byte[] Body)
 {
     public const string FhirJsonContentType = "application/fhir+json; charset=utf-8";
 
