@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CalcCds.Storage;
 using CalcCds.Api.Tests.Support;
 using CalcCds.Pathway;
+using CalcCds.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CalcCds.Api.Tests;
