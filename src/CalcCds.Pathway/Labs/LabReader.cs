@@ -12,7 +12,6 @@ namespace CalcCds.Pathway.Labs;
 /// </summary>
 public static class LabReader
 {
-    private static readonly HashSet<string> Usable = new(StringComparer.Ordinal) { "final", "amended", "corrected" };
     private static readonly HashSet<string> MolarUnits = new(StringComparer.Ordinal) { "mmol/L", "umol/L", "nmol/L", "pmol/L", "meq/L" };
 
     public static LabHistory Read(IEnumerable<Observation> observations)
@@ -32,9 +31,7 @@ public static class LabReader
                 continue;
             }
 
-            var status = observation.Status ?? string.Empty;
-            var preliminary = status == "preliminary";
-            if (!Usable.Contains(status) && !preliminary)
+            if (!PatientPictureBuilder.IsUsable(observation.Status, out var preliminary))
             {
                 continue;
             }

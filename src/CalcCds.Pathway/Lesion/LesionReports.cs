@@ -1,5 +1,4 @@
 using CalcCds.Fhir.Model;
-using CalcCds.Pathway.Narrative;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Terminology;
 
@@ -13,7 +12,6 @@ namespace CalcCds.Pathway.Lesion;
 internal static class LesionReports
 {
     private const int DescriptorWindowDays = 180;
-    private static readonly HashSet<string> FinalReport = new(StringComparer.Ordinal) { "final", "amended", "corrected", "appended" };
 
     public static IReadOnlyList<LesionReport> For(IndexFinding index, PatientPicture picture)
     {
@@ -36,20 +34,13 @@ internal static class LesionReports
         var coded = reports.Select(r => r.Finding.Reference).ToHashSet(StringComparer.Ordinal);
         foreach (var report in picture.Prefetch.Resources<DiagnosticReport>(PrefetchKeys.RadiologyReports))
         {
-            if (report.Status is not { } status || !FinalReport.Contains(status) || report.When() is not { } when || when.LowerBound < since
-                || (report.Result ?? []).Any(r => r.Reference is { } reference && coded.Contains(reference)))
+            if ((report.Result ?? []).Any(r => r.Reference is { } reference && coded.Contains(reference)))
             {
                 continue;
             }
 
-            var reading = ReportTextReader.Read(report.ReportText(picture.Options.MaxReportTextChars));
-            if (!reading.HasIndexFinding)
-            {
-                continue;
-            }
-
-            var finding = NarrativeFinding.From(reading, report.Ref(), when.Value, when.LowerBound, preliminary: false);
-            if (SameLesion(index, finding))
+            if (PatientPictureBuilder.ReadNarrative(report, since, picture.Options.MaxReportTextChars) is { IsPreliminary: false } finding
+                && SameLesion(index, finding))
             {
                 reports.Add(new LesionReport(finding, ModalityOf(report.ImagingStudy, report.Code, studies)));
             }

@@ -70,7 +70,9 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
         };
     }
 
-    private static IndexFinding? ReadNarrative(DiagnosticReport report, DateTimeOffset since, int maxChars)
+    /// <summary>The R00b narrative fallback for one report: status (§7.4), look-back, lower-limb exam, and the finding
+    /// in its text. Preliminary/partial reports give a finding marked preliminary.</summary>
+    internal static IndexFinding? ReadNarrative(DiagnosticReport report, DateTimeOffset since, int maxChars)
     {
         var status = report.Status ?? string.Empty;
         var preliminary = PreliminaryReport.Contains(status);
