@@ -24,6 +24,9 @@ internal sealed class CdsJwtBearerEvents(
 {
     private const string BearerPrefix = "Bearer ";
 
+    /// <summary>HttpContext item marking a refusal caused by our replay store, not by the token.</summary>
+    private static readonly object ReplayStoreUnavailableKey = new();
+
     public override async Task MessageReceived(MessageReceivedContext context)
     {
         string authorization = context.Request.Headers.Authorization.ToString();
@@ -52,6 +55,18 @@ internal sealed class CdsJwtBearerEvents(
         {
             Refuse(context, reason);
         }
+    }
+
+    public override Task Challenge(JwtBearerChallengeContext context)
+    {
+        if (context.HttpContext.Items.ContainsKey(ReplayStoreUnavailableKey))
+        {
+            context.HandleResponse();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = options.Value.Limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Task.CompletedTask;
     }
 
     public override Task AuthenticationFailed(AuthenticationFailedContext context)
@@ -148,7 +163,20 @@ internal sealed class CdsJwtBearerEvents(
 
         // Last, so a token refused for another reason does not use up its jti. Remembered past exp by the
         // skew, because that is how long the lifetime check still accepts it.
-        var firstUse = await replayCache.TryRecordAsync(jwt.Issuer, jwt.Id, expires + settings.ClockSkew, cancellationToken);
+        bool firstUse;
+        try
+        {
+            firstUse = await replayCache.TryRecordAsync(jwt.Issuer, jwt.Id, expires + settings.ClockSkew, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Fail closed: without the replay check the token cannot be trusted. The caller gets a 503 (see
+            // Challenge), not a 401, because the token may be fine and a retry may succeed.
+            logger.LogWarning("The jti replay store is unavailable ({Error}: {Message}); request refused with 503", ex.GetType().Name, ex.Message);
+            request.HttpContext.Items[ReplayStoreUnavailableKey] = true;
+            return "replay store unavailable";
+        }
+
         return firstUse ? null : "replayed jti";
     }
 

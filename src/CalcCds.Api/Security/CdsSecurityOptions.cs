@@ -48,6 +48,9 @@ public sealed class CdsSecurityOptions
 
     public IList<TrustedIssuerOptions> Issuers { get; init; } = [];
 
+    /// <summary>Where used token ids are remembered; see <see cref="Security.ReplayStore"/>.</summary>
+    public ReplayStore ReplayStore { get; init; } = ReplayStore.Auto;
+
     public CdsCorsOptions Cors { get; init; } = new();
 
     public CdsLimitsOptions Limits { get; init; } = new();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CalcCds.Api.Operations;
+using CalcCds.Storage;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
@@ -21,8 +23,9 @@ public static class CdsSecurityServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CdsSecurityOptions>>(new CdsSecurityOptionsValidator(env));
+        services.AddSingleton<IValidateOptions<CdsSecurityOptions>, ReplayStoreValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IJtiReplayCache, InMemoryJtiReplayCache>();
+        AddReplayStore(services);
 
         // The mode decides which services exist, so it is read here; the validator still judges it at start-up.
         var mode = configuration.GetSection(CdsSecurityOptions.SectionName).GetValue(nameof(CdsSecurityOptions.Mode), SecurityMode.Jwt);
@@ -57,6 +60,30 @@ public static class CdsSecurityServiceCollectionExtensions
             .AddPolicy(CdsSecurityDefaults.AuthorizationPolicy, policy => policy
                 .AddAuthenticationSchemes(CdsSecurityDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser());
+    }
+
+    /// <summary>
+    /// The jti replay store named by <c>CalcCds:Security:ReplayStore</c>, decided when first needed so tests and hosts
+    /// can still replace <see cref="IJtiReplayCache"/> (TryAdd) or the options.
+    /// </summary>
+    private static void AddReplayStore(IServiceCollection services)
+    {
+        // Bound here too (binding twice is harmless) because the choice depends on the storage provider.
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.TryAddSingleton<IJtiReplayCache>(sp =>
+        {
+            var choice = sp.GetRequiredService<IOptions<CdsSecurityOptions>>().Value.ReplayStore;
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var shared = choice == ReplayStore.PostgreSql
+                || (choice == ReplayStore.Auto && storage.Provider == StorageProvider.PostgreSql);
+            if (!shared)
+            {
+                return ActivatorUtilities.CreateInstance<InMemoryJtiReplayCache>(sp);
+            }
+
+            var store = new PostgresTokenReplayStore(storage.PostgreSqlConnectionString!);
+            return ActivatorUtilities.CreateInstance<PostgresJtiReplayCache>(sp, store);
+        });
     }
 
     private static void AddCors(IServiceCollection services)

@@ -16,6 +16,13 @@ public sealed class SecurityConfig
         return this;
     }
 
+    /// <summary>Sets a key outside <c>CalcCds:Security</c>, e.g. <c>CalcCds:Storage:Provider</c>.</summary>
+    public SecurityConfig SetRaw(string key, string? value)
+    {
+        values[key] = value;
+        return this;
+    }
+
     public SecurityConfig List(string key, params string[] items)
     {
         for (var i = 0; i < items.Length; i++)
