@@ -77,6 +77,13 @@ internal static class FeedbackCommand
                 await error.WriteLineAsync("error: " + e.Message);
                 return ExitCodes.ServiceOrFhirError;
             }
+#pragma warning disable CA1031 // As for replay: never a stack trace; anything unforeseen becomes one line and exit code 3.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                await error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}");
+                return ExitCodes.ServiceOrFhirError;
+            }
         });
 
         return new Command("feedback", "Clinician feedback on CalcCds cards.") { report };
