@@ -54,6 +54,7 @@ public sealed class PathwayOptions : IValidatableObject
         {
             $"INDEX_LOOKBACK_DAYS={IndexLookbackDays}",
             $"CARD_MAX={CardMax}",
+            $"REPEAT_SUPPRESS_DAYS={RepeatSuppressionDays}",
             $"symptom window {SymptomWindowDays} d",
             $"disabled rules: {List(DisabledRules)}",
             $"optional rules enabled: {List(EnabledOptionalRules)}",
