@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using CalcCds.Cli.Feedback;
 using CalcCds.Cli.Output;
 using CalcCds.Cli.Replay;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace CalcCds.Cli;
 
-/// <summary>The <c>calccds</c> command line. <see cref="RunAsync"/> is the whole program, so tests call it in-process.</summary>
+/// <summary>The <c>calccds</c> command line. <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/> is the whole program, so tests call it in-process.</summary>
 internal static class CliApp
 {
     private const string ExitCodeHelp = """
@@ -17,10 +19,16 @@ internal static class CliApp
           3  service or FHIR error (a file that cannot be replayed, a failed call, discovery failed)
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, new ConfigurationBuilder().AddEnvironmentVariables().Build(), cancellationToken);
+
+    /// <summary>The program with its configuration given: the service's keys (CalcCds:Storage:*, CalcCds:Admin:ApiKey),
+    /// from the environment in production, from memory in tests.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("calccds: tools for the CalcCds CDS Hooks service (soft-tissue calcification decision support).");
         root.Subcommands.Add(ReplayCommand(output, error));
+        root.Subcommands.Add(FeedbackCommand.Create(output, error, configuration, ConsoleFor));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -30,7 +38,7 @@ internal static class CliApp
                 await error.WriteLineAsync("error: " + parseError.Message);
             }
 
-            await error.WriteLineAsync("Run 'calccds replay --help' for the options.");
+            await error.WriteLineAsync($"Run 'calccds {(args is ["feedback", ..] ? "feedback report" : "replay")} --help' for the options.");
             return ExitCodes.Usage;
         }
 

@@ -1,6 +1,7 @@
 namespace CalcCds.Cli;
 
-/// <summary>Process exit codes, documented in <c>calccds replay --help</c> and docs/replay.md.</summary>
+/// <summary>Process exit codes, documented in <c>calccds replay --help</c>, <c>calccds feedback report --help</c>,
+/// docs/replay.md and the README. For the report, 3 means the store or the service could not give it.</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

@@ -10,8 +10,9 @@ namespace CalcCds.Pathway;
 
 /// <summary>
 /// Runs the pathway for one hook call: builds the patient picture once, runs every enabled rule for the hook, orders
-/// the cards critical &gt; warning &gt; info, applies the card budget of Product decision 8 (never dropping a protected
-/// card), and gives each card its stable uuid and rule topic.
+/// the cards critical &gt; warning &gt; info, hides repeats a clinician already acted on (Product decision 9), applies the
+/// card budget of Product decision 8 (never dropping a protected card), and gives each card its stable uuid, rule topic
+/// and trace (lesion key and fingerprint for the evaluation log).
 /// </summary>
 public sealed class PathwayEvaluator(
     IEnumerable<IRule> rules,
@@ -42,8 +43,10 @@ public sealed class PathwayEvaluator(
             .Select(x => x.card)
             .ToList();
 
-        var kept = hook == HookDefinitions.PatientView ? ApplyBudget(proposed, settings.CardMax) : proposed;
         var hookInstance = invocation.Request.HookInstance;
+        // Repeats go before the budget, so a hidden repeat frees its place for a card the clinician has not seen.
+        var fresh = proposed.Where(c => !IsRepeat(c, invocation.ActedOn, hookInstance)).ToList();
+        var kept = hook == HookDefinitions.PatientView ? ApplyBudget(fresh, settings.CardMax) : fresh;
         var cards = kept.Select(c => ToCard(c, names[c.RuleId], hookInstance)).ToList();
         foreach (var card in kept)
         {
@@ -56,6 +59,26 @@ public sealed class PathwayEvaluator(
     private static bool IsEnabled(IRule rule, PathwayOptions settings) =>
         !settings.DisabledRules.Contains(rule.Id, StringComparer.OrdinalIgnoreCase)
         && (!rule.OptionalOffByDefault || settings.EnabledOptionalRules.Contains(rule.Id, StringComparer.OrdinalIgnoreCase));
+
+    private static string Fingerprint(RuleCard card) =>
+        CardFingerprint.Compute(card.RuleId, card.LesionKey, card.Indicator, card.Summary, card.Detail);
+
+    /// <summary>
+    /// Product decision 9: the same rule, lesion and inputs as a card a clinician acted on within the window. Critical
+    /// and protected cards (R01, R02, a critical R10, O01) always show: a red flag seen once must not go quiet.
+    /// </summary>
+    private bool IsRepeat(RuleCard card, IReadOnlySet<RepeatKey> actedOn, string hookInstance)
+    {
+        if (actedOn.Count == 0 || card.Indicator == CardIndicator.Critical || card.Protected
+            || !actedOn.Contains(new RepeatKey(card.RuleId, card.LesionKey, Fingerprint(card))))
+        {
+            return false;
+        }
+
+        metrics.CardSuppressed(card.RuleId);
+        logger.LogInformation("Repeat suppression hid {RuleId} for hookInstance {HookInstance}", card.RuleId, hookInstance);
+        return true;
+    }
 
     private List<RuleCard> ApplyBudget(List<RuleCard> ordered, int max)
     {
@@ -104,6 +127,7 @@ public sealed class PathwayEvaluator(
             Suggestions = suggestions.Count > 0 ? suggestions : null,
             SelectionBehavior = suggestions.Count > 0 ? proposal.SelectionBehavior : null,
             OverrideReasons = proposal.OverrideReasons.Count > 0 ? proposal.OverrideReasons : null,
+            Trace = new CardTrace(proposal.LesionKey, Fingerprint(proposal)),
         };
     }
 }

@@ -19,6 +19,13 @@ public sealed class PathwayOptions : IValidatableObject
     [Range(1, 20)]
     public int CardMax { get; set; } = 3;
 
+    /// <summary>
+    /// <c>REPEAT_SUPPRESS_DAYS</c> (Product decision 9): a non-critical, unprotected card a clinician already accepted or
+    /// overrode is not shown again for this many days while its inputs are unchanged. 0 turns suppression off.
+    /// </summary>
+    [Range(0, 365)]
+    public int RepeatSuppressionDays { get; set; } = 30;
+
     /// <summary>How long a symptom record counts for the symptom status (§4.7: 90 days).</summary>
     [Range(1, 3650)]
     public int SymptomWindowDays { get; set; } = 90;
@@ -47,6 +54,7 @@ public sealed class PathwayOptions : IValidatableObject
         {
             $"INDEX_LOOKBACK_DAYS={IndexLookbackDays}",
             $"CARD_MAX={CardMax}",
+            $"REPEAT_SUPPRESS_DAYS={RepeatSuppressionDays}",
             $"symptom window {SymptomWindowDays} d",
             $"disabled rules: {List(DisabledRules)}",
             $"optional rules enabled: {List(EnabledOptionalRules)}",

@@ -21,6 +21,12 @@ public interface IFeedbackStore
     /// <summary>The logged hook calls of one hookInstance (or all), oldest first.</summary>
     Task<IReadOnlyList<EvaluationRecord>> ListEvaluationsAsync(string? hookInstance, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Cards logged for <paramref name="patientKey"/> at or after <paramref name="since"/> that received feedback
+    /// (accepted or overridden), distinct by rule, lesion and fingerprint: what repeat suppression may hide.
+    /// </summary>
+    Task<IReadOnlyList<ActedOnCard>> FindActedOnCardsAsync(string patientKey, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Deletes evaluation-log rows older than <paramref name="cutoff"/>; returns how many hook calls went.</summary>
     Task<int> PurgeEvaluationsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 

@@ -52,6 +52,15 @@ public sealed class PostgresFeedbackStore : SqlFeedbackStore
         CREATE INDEX ix_feedback_card ON feedback (card_uuid);
         CREATE INDEX ix_feedback_outcome_time ON feedback (outcome_unix_ms);
         """,
+
+        // 2: repeat suppression (Product decision 9): who (hashed), which lesion, and what the card said.
+        """
+        ALTER TABLE evaluation ADD COLUMN patient_key TEXT;
+        ALTER TABLE evaluation_card ADD COLUMN patient_key TEXT;
+        ALTER TABLE evaluation_card ADD COLUMN lesion_key TEXT;
+        ALTER TABLE evaluation_card ADD COLUMN fingerprint TEXT;
+        CREATE INDEX ix_evaluation_card_patient ON evaluation_card (patient_key, evaluated_unix_ms);
+        """,
     ];
 
     private readonly NpgsqlDataSource dataSource;

@@ -15,6 +15,12 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
     private readonly SemaphoreSlim initializing = new(1, 1);
     private volatile bool initialized;
 
+    /// <summary>
+    /// False for tools that only read (the CLI report): the store then never creates or migrates anything, so an older
+    /// or newer CLI cannot change the schema under a running service; it only checks that a CalcCds schema is there.
+    /// </summary>
+    public bool ApplyMigrations { get; init; } = true;
+
     /// <summary>The schema, one migration per version, in order. Never edit a shipped migration: append one.</summary>
     protected abstract IReadOnlyList<string> Migrations { get; }
 
@@ -53,8 +59,16 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         {
             if (!initialized)
             {
-                await PrepareAsync(cancellationToken);
-                await MigrateAsync(cancellationToken);
+                if (ApplyMigrations)
+                {
+                    await PrepareAsync(cancellationToken);
+                    await MigrateAsync(cancellationToken);
+                }
+                else
+                {
+                    await VerifySchemaAsync(cancellationToken);
+                }
+
                 initialized = true;
             }
         }
@@ -149,11 +163,12 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
             long id;
             await using (var command = Command(connection, transaction, """
                 INSERT INTO evaluation (hook_instance, service_id, evaluated_unix_ms, duration_ms, prefetch_provided,
-                    prefetch_fetched, card_count)
-                VALUES (@hook, @service, @at, @duration, @provided, @fetched, @cards)
+                    prefetch_fetched, card_count, patient_key)
+                VALUES (@hook, @service, @at, @duration, @provided, @fetched, @cards, @patient)
                 RETURNING id
                 """))
             {
+                Add(command, "@patient", evaluation.PatientKey);
                 Add(command, "@hook", evaluation.HookInstance);
                 Add(command, "@service", evaluation.ServiceId);
                 Add(command, "@at", at);
@@ -168,10 +183,14 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
             {
                 // A retried hook call (same hookInstance) yields the same card uuids; the first evaluation keeps them.
                 await using var command = Command(connection, transaction, """
-                    INSERT INTO evaluation_card (card_uuid, evaluation_id, rule_id, indicator, evaluated_unix_ms)
-                    VALUES (@card, @evaluation, @rule, @indicator, @at)
+                    INSERT INTO evaluation_card (card_uuid, evaluation_id, rule_id, indicator, evaluated_unix_ms,
+                        patient_key, lesion_key, fingerprint)
+                    VALUES (@card, @evaluation, @rule, @indicator, @at, @patient, @lesion, @fingerprint)
                     ON CONFLICT (card_uuid) DO NOTHING
                     """);
+                Add(command, "@patient", evaluation.PatientKey);
+                Add(command, "@lesion", card.LesionKey);
+                Add(command, "@fingerprint", card.Fingerprint);
                 Add(command, "@card", card.CardUuid);
                 Add(command, "@evaluation", id);
                 Add(command, "@rule", card.RuleId);
@@ -190,7 +209,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         await using var connection = await OpenAsync(cancellationToken);
         var cards = new Dictionary<long, List<EvaluatedCard>>();
         await using (var command = Command(connection, null, """
-            SELECT c.evaluation_id, c.card_uuid, c.rule_id, c.indicator
+            SELECT c.evaluation_id, c.card_uuid, c.rule_id, c.indicator, c.lesion_key, c.fingerprint
             FROM evaluation_card c JOIN evaluation e ON e.id = c.evaluation_id
             WHERE @hook IS NULL OR e.hook_instance = @hook
             ORDER BY c.evaluation_id, c.rule_id, c.card_uuid
@@ -206,12 +225,17 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
                     cards[id] = list = [];
                 }
 
-                list.Add(new EvaluatedCard(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+                list.Add(new EvaluatedCard(reader.GetString(1), reader.GetString(2), reader.GetString(3))
+                {
+                    LesionKey = Text(reader, 4),
+                    Fingerprint = Text(reader, 5),
+                });
             }
         }
 
         await using var evaluations = Command(connection, null, """
-            SELECT id, hook_instance, service_id, evaluated_unix_ms, duration_ms, prefetch_provided, prefetch_fetched
+            SELECT id, hook_instance, service_id, evaluated_unix_ms, duration_ms, prefetch_provided, prefetch_fetched,
+                patient_key
             FROM evaluation WHERE @hook IS NULL OR hook_instance = @hook ORDER BY id
             """);
         Add(evaluations, "@hook", hookInstance);
@@ -227,11 +251,36 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
                 Duration = TimeSpan.FromMilliseconds(rows.GetDouble(4)),
                 PrefetchProvided = (int)rows.GetInt64(5),
                 PrefetchFetched = (int)rows.GetInt64(6),
+                PatientKey = Text(rows, 7),
                 Cards = cards.GetValueOrDefault(rows.GetInt64(0)) ?? [],
             });
         }
 
         return result;
+    }
+
+    public async Task<IReadOnlyList<ActedOnCard>> FindActedOnCardsAsync(string patientKey, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientKey);
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        // Any report counts: accepted and overridden are the only outcomes stored, and either means a clinician acted.
+        await using var command = Command(connection, null, """
+            SELECT DISTINCT c.rule_id, c.lesion_key, c.fingerprint
+            FROM evaluation_card c
+            WHERE c.patient_key = @patient AND c.evaluated_unix_ms >= @since AND c.fingerprint IS NOT NULL
+                AND EXISTS (SELECT 1 FROM feedback f WHERE f.card_uuid = c.card_uuid)
+            """);
+        Add(command, "@patient", patientKey);
+        Add(command, "@since", since.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var cards = new List<ActedOnCard>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cards.Add(new ActedOnCard(reader.GetString(0), Text(reader, 1) ?? string.Empty, reader.GetString(2)));
+        }
+
+        return cards;
     }
 
     public async Task<int> PurgeEvaluationsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
@@ -308,6 +357,26 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         if (version is null or DBNull || Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) != Migrations.Count)
         {
             throw new InvalidOperationException($"The store's schema is at version {version}, this build expects {Migrations.Count}.");
+        }
+    }
+
+    private async Task VerifySchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT MAX(version) FROM schema_version");
+        object? version;
+        try
+        {
+            version = await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new InvalidOperationException($"{this} holds no CalcCds schema (no schema_version table): {e.Message}", e);
+        }
+
+        if (version is null or DBNull)
+        {
+            throw new InvalidOperationException($"{this} holds no CalcCds schema (schema_version is empty).");
         }
     }
 

@@ -53,25 +53,44 @@ public sealed class SqliteFeedbackStore : SqlFeedbackStore
         CREATE INDEX ix_feedback_card ON feedback (card_uuid);
         CREATE INDEX ix_feedback_outcome_time ON feedback (outcome_unix_ms);
         """,
+
+        // 2: repeat suppression (Product decision 9): who (hashed), which lesion, and what the card said.
+        """
+        ALTER TABLE evaluation ADD COLUMN patient_key TEXT;
+        ALTER TABLE evaluation_card ADD COLUMN patient_key TEXT;
+        ALTER TABLE evaluation_card ADD COLUMN lesion_key TEXT;
+        ALTER TABLE evaluation_card ADD COLUMN fingerprint TEXT;
+        CREATE INDEX ix_evaluation_card_patient ON evaluation_card (patient_key, evaluated_unix_ms);
+        """,
     ];
 
     private readonly SemaphoreSlim writer = new(1, 1);
     private readonly string connectionString;
+    private readonly string existingFileConnectionString;
     private readonly int busyTimeoutMs;
 
-    public SqliteFeedbackStore(string dataFolder, TimeSpan busyTimeout)
+    /// <param name="dataFolder">The folder of the database file, created on first use when migrations are applied.</param>
+    /// <param name="busyTimeout">How long a writer waits for another process's lock.</param>
+    /// <param name="fileName">The database file in <paramref name="dataFolder"/>; the service always uses <see cref="FileName"/>,
+    /// tools may open a copy under another name.</param>
+    public SqliteFeedbackStore(string dataFolder, TimeSpan busyTimeout, string fileName = FileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         DataFolder = Path.GetFullPath(dataFolder);
-        DatabasePath = Path.Combine(DataFolder, FileName);
+        DatabasePath = Path.Combine(DataFolder, fileName);
         busyTimeoutMs = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue);
-        connectionString = new SqliteConnectionStringBuilder
+        var settings = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
-        }.ToString();
+        };
+        connectionString = settings.ToString();
+        // Without migrations nothing may be created: a mistyped path must fail, not leave an empty database behind.
+        settings.Mode = SqliteOpenMode.ReadWrite;
+        existingFileConnectionString = settings.ToString();
     }
 
     public string DataFolder { get; }
@@ -90,7 +109,7 @@ public sealed class SqliteFeedbackStore : SqlFeedbackStore
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(ApplyMigrations ? connectionString : existingFileConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

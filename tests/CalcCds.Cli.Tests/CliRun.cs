@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace CalcCds.Cli.Tests;
 
 /// <summary>What one in-process run of <c>calccds</c> printed and returned.</summary>
@@ -10,6 +12,16 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await CliApp.RunAsync(args, output, error);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A run with the configuration given instead of the process environment (tests must not share it).</summary>
+    public static async Task<CliResult> RunAsync(string[] args, IDictionary<string, string?> configuration)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
+        var exit = await CliApp.RunAsync(args, output, error, settings);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 

@@ -32,6 +32,18 @@ public abstract class StoreContract
         Cards = cards.Select(c => new EvaluatedCard(c.Card, c.Rule, "warning")).ToList(),
     };
 
+    protected static EvaluationRecord PatientEvaluation(string hookInstance, DateTimeOffset at, string patientKey, string card, string rule, string fingerprint) => new()
+    {
+        HookInstance = hookInstance,
+        ServiceId = "calccds-patient-view",
+        EvaluatedAt = at,
+        Duration = TimeSpan.FromMilliseconds(5),
+        PrefetchProvided = 3,
+        PrefetchFetched = 0,
+        PatientKey = patientKey,
+        Cards = [new EvaluatedCard(card, rule, "warning") { LesionKey = "left-calf", Fingerprint = fingerprint }],
+    };
+
     protected async Task FeedbackRoundTripsWithTheRuleOfTheEvaluationThatProducedTheCard()
     {
         await using var test = await CreateAsync();
@@ -121,6 +133,48 @@ public abstract class StoreContract
         Assert.Equal(1, Assert.Single(facts.Shown).Count);
     }
 
+    protected async Task ActedOnCardsAreThePatientsCardsWithFeedbackInsideTheWindow()
+    {
+        await using var test = await CreateAsync();
+        await test.Store.RecordEvaluationsAsync(
+        [
+            PatientEvaluation("h-acted", Monday, "patient-a", "card-acted", "R06", "fp-1"),
+            PatientEvaluation("h-silent", Monday, "patient-a", "card-silent", "R08", "fp-2"),
+            PatientEvaluation("h-other", Monday, "patient-b", "card-other", "R06", "fp-3"),
+            PatientEvaluation("h-old", Monday.AddDays(-40), "patient-a", "card-old", "R07", "fp-4"),
+        ], default);
+        await test.Store.AddAsync([Entry("card-acted", "overridden", reason: "a"), Entry("card-other"), Entry("card-old")], default);
+
+        var acted = await test.Store.FindActedOnCardsAsync("patient-a", Monday.AddDays(-30), default);
+
+        Assert.Equal([new ActedOnCard("R06", "left-calf", "fp-1")], acted);
+    }
+
+    protected async Task ASchemaOneStoreIsMigratedKeepingItsRows()
+    {
+        await using var test = await CreateAsync();
+        await test.Store.RecordEvaluationsAsync([Evaluation("hook-v1", Monday, ("card-v1", "DQ1"))], default);
+        await test.Store.AddAsync([Entry("card-v1")], default);
+        // Take the database back to what the schema-1 build left behind.
+        await test.Execute(SchemaOneSql);
+
+        await using var upgraded = test.Reopen();
+        await upgraded.CheckAsync(default);
+
+        Assert.Equal("DQ1", Assert.Single(await upgraded.ListAsync("card-v1", default)).RuleId);
+        Assert.Null(Assert.Single(Assert.Single(await upgraded.ListEvaluationsAsync("hook-v1", default)).Cards).Fingerprint);
+        Assert.Empty(await upgraded.FindActedOnCardsAsync("patient-a", Monday.AddDays(-30), default));
+    }
+
+    private const string SchemaOneSql = """
+        DROP INDEX ix_evaluation_card_patient;
+        ALTER TABLE evaluation_card DROP COLUMN fingerprint;
+        ALTER TABLE evaluation_card DROP COLUMN lesion_key;
+        ALTER TABLE evaluation_card DROP COLUMN patient_key;
+        ALTER TABLE evaluation DROP COLUMN patient_key;
+        DELETE FROM schema_version WHERE version = 2;
+        """;
+
     protected async Task ReportNumbersMatchAKnownFeedbackSet()
     {
         await using var test = await CreateAsync();
@@ -179,6 +233,42 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task A_retried_hook_call_does_not_count_its_cards_twice() => ARetriedHookCallDoesNotCountItsCardsTwice();
 
     [Fact] public Task Report_numbers_match_a_known_feedback_set() => ReportNumbersMatchAKnownFeedbackSet();
+
+    [Fact] public Task Acted_on_cards_are_the_patients_cards_with_feedback_inside_the_window() => ActedOnCardsAreThePatientsCardsWithFeedbackInsideTheWindow();
+
+    [Fact] public Task A_schema_one_store_is_migrated_keeping_its_rows() => ASchemaOneStoreIsMigratedKeepingItsRows();
+
+    [Fact]
+    public async Task A_store_that_may_not_migrate_creates_no_database_for_a_missing_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "calccds-missing-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await using var store = new SqliteFeedbackStore(folder, TimeSpan.FromSeconds(1)) { ApplyMigrations = false };
+
+            await Assert.ThrowsAnyAsync<Exception>(() => store.ReadReportFactsAsync(Monday.AddDays(-1), Monday, default));
+
+            Assert.False(File.Exists(store.DatabasePath));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_store_that_may_not_migrate_reads_a_newer_schema_without_touching_it()
+    {
+        await using var test = await TestStore.SqliteAsync();
+        await test.Store.RecordEvaluationsAsync([Evaluation("hook-ro", Monday, ("card-ro", "DQ1"))], default);
+        await test.Execute("INSERT INTO schema_version (version, applied_unix_ms) VALUES (99, 0)");
+        await using var reader = new SqliteFeedbackStore(((SqliteFeedbackStore)test.Store).DataFolder, TimeSpan.FromSeconds(1)) { ApplyMigrations = false };
+
+        var facts = await reader.ReadReportFactsAsync(Monday.AddDays(-1), Monday.AddDays(1), default);
+
+        Assert.Equal(1, Assert.Single(facts.Shown).Count);
+    }
 
     [Fact]
     public async Task Check_fails_when_the_data_folder_cannot_be_created()
@@ -245,6 +335,10 @@ public sealed class PostgresStoreTests : StoreContract
     [PostgresFact] public Task A_retried_hook_call_does_not_count_its_cards_twice() => ARetriedHookCallDoesNotCountItsCardsTwice();
 
     [PostgresFact] public Task Report_numbers_match_a_known_feedback_set() => ReportNumbersMatchAKnownFeedbackSet();
+
+    [PostgresFact] public Task Acted_on_cards_are_the_patients_cards_with_feedback_inside_the_window() => ActedOnCardsAreThePatientsCardsWithFeedbackInsideTheWindow();
+
+    [PostgresFact] public Task A_schema_one_store_is_migrated_keeping_its_rows() => ASchemaOneStoreIsMigratedKeepingItsRows();
 
     [PostgresFact]
     public async Task Check_fails_when_the_server_is_down()

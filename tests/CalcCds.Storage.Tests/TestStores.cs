@@ -7,12 +7,16 @@ public sealed class TestStore : IAsyncDisposable
 {
     private readonly Func<Task> cleanup;
 
-    private TestStore(SqlFeedbackStore store, Func<SqlFeedbackStore> reopen, Func<Task> cleanup)
+    private TestStore(SqlFeedbackStore store, Func<SqlFeedbackStore> reopen, Func<string, Task> execute, Func<Task> cleanup)
     {
         Store = store;
         Reopen = reopen;
+        Execute = execute;
         this.cleanup = cleanup;
     }
+
+    /// <summary>Runs raw SQL against the store's database, to set up states the API cannot reach (an older schema).</summary>
+    public Func<string, Task> Execute { get; }
 
     public SqlFeedbackStore Store { get; }
 
@@ -24,7 +28,14 @@ public sealed class TestStore : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "calccds-store-" + Guid.NewGuid().ToString("N"));
         var store = new SqliteFeedbackStore(folder, TimeSpan.FromSeconds(10));
         await store.InitializeAsync(CancellationToken.None);
-        return new TestStore(store, () => new SqliteFeedbackStore(folder, TimeSpan.FromSeconds(10)), () =>
+        return new TestStore(store, () => new SqliteFeedbackStore(folder, TimeSpan.FromSeconds(10)), async sql =>
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.DatabasePath}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }, () =>
         {
             Directory.Delete(folder, recursive: true);
             return Task.CompletedTask;
@@ -45,7 +56,13 @@ public sealed class TestStore : IAsyncDisposable
         var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, MaxPoolSize = 10 }.ToString();
         var store = new PostgresFeedbackStore(connectionString);
         await store.InitializeAsync(CancellationToken.None);
-        return new TestStore(store, () => new PostgresFeedbackStore(connectionString), async () =>
+        return new TestStore(store, () => new PostgresFeedbackStore(connectionString), async sql =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }, async () =>
         {
             await using var admin = new NpgsqlConnection(server);
             await admin.OpenAsync();

@@ -44,6 +44,7 @@ public static class CdsHooksEndpoints
         CdsBodyReader bodyReader,
         PrefetchResolver prefetchResolver,
         IHookEvaluator evaluator,
+        RepeatHistory repeatHistory,
         EvaluationLog evaluationLog,
         ILogger<CdsRequest> logger,
         CancellationToken cancellationToken)
@@ -52,6 +53,7 @@ public static class CdsHooksEndpoints
         ArgumentNullException.ThrowIfNull(bodyReader);
         ArgumentNullException.ThrowIfNull(prefetchResolver);
         ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(repeatHistory);
         ArgumentNullException.ThrowIfNull(evaluationLog);
         var service = FindService(catalog, id);
         var started = Stopwatch.GetTimestamp();
@@ -59,10 +61,13 @@ public static class CdsHooksEndpoints
         using var request = CdsRequestReader.Read(document, service.Hook);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["hookInstance"] = request.HookInstance, ["service"] = service.Id });
 
+        // The repeat-suppression lookup runs while prefetch gaps are fetched; it never throws.
+        var patientKey = PatientKey.For(request);
+        var actedOn = repeatHistory.LoadAsync(patientKey, cancellationToken);
         var prefetch = await prefetchResolver.ResolveAsync(service, request, cancellationToken);
-        var response = evaluator.Evaluate(new HookInvocation(service, request, prefetch));
+        var response = evaluator.Evaluate(new HookInvocation(service, request, prefetch) { ActedOn = await actedOn });
         var elapsed = Stopwatch.GetElapsedTime(started);
-        evaluationLog.Record(service.Id, request.HookInstance, response, prefetch, elapsed);
+        evaluationLog.Record(service.Id, request.HookInstance, patientKey, response, prefetch, elapsed);
         logger.LogInformation(
             "Evaluated {Service} for hookInstance {HookInstance}: {CardCount} card(s), {Fetched} prefetch key(s) fetched, {ElapsedMs:F1} ms",
             service.Id,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CalcCds.Storage;
@@ -13,8 +12,6 @@ namespace CalcCds.Api.Feedback;
 /// </summary>
 public static class FeedbackAnalyticsEndpoints
 {
-    private static readonly TimeSpan MaxRange = TimeSpan.FromDays(3660);
-
     public static RouteGroupBuilder MapFeedbackAnalytics(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin").AddEndpointFilter<AdminKeyFilter>();
@@ -34,32 +31,18 @@ public static class FeedbackAnalyticsEndpoints
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        var end = to is null ? clock.GetUtcNow() : Parse(to);
-        var start = from is null ? end?.AddDays(-30) : Parse(from);
-        ReportPeriod? bucket = (period ?? "week").ToLowerInvariant() switch
+        if (ReportQuery.TryParse(from, to, period, clock.GetUtcNow()) is not { } query)
         {
-            "day" => ReportPeriod.Day,
-            "week" => ReportPeriod.Week,
-            "month" => ReportPeriod.Month,
-            _ => null,
-        };
-        if (start is null || end is null || bucket is null || start >= end || end - start > MaxRange)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Invalid report query",
-                detail: "'from' and 'to' must be ISO 8601 dates or date-times with from < to and at most 3660 days apart; 'period' must be day, week or month.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid report query", detail: ReportQuery.Rules);
         }
 
-        var facts = await store.ReadReportFactsAsync(start.Value, end.Value, cancellationToken);
-        var report = FeedbackReport.Build(facts, start.Value, end.Value, bucket.Value);
+        var facts = await store.ReadReportFactsAsync(query.From, query.To, cancellationToken);
+        var report = FeedbackReport.Build(facts, query.From, query.To, query.Period);
         return TypedResults.Content(JsonSerializer.Serialize(report, ReportJsonContext.Default.FeedbackReport), "application/json");
     }
-
-    private static DateTimeOffset? Parse(string text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.ToUniversalTime() : null;
 }
 
+/// <summary>The report's JSON shape, shared by the endpoint and the CLI (which reads it back from a running service).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(FeedbackReport))]
-internal sealed partial class ReportJsonContext : JsonSerializerContext;
+public sealed partial class ReportJsonContext : JsonSerializerContext;

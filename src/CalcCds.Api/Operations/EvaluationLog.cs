@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CalcCds.Hooks.Evaluation;
 using CalcCds.Hooks.Prefetch;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Storage;
@@ -37,8 +38,12 @@ public sealed class EvaluationLog : IHostedService, IAsyncDisposable
         });
     }
 
-    /// <summary>Queues one hook call: ids, rule ids, indicators and counts, never a value from the patient's record.</summary>
-    public void Record(string serviceId, string hookInstance, CdsResponse response, PrefetchSet prefetch, TimeSpan duration)
+    /// <summary>
+    /// Queues one hook call: ids, rule ids, indicators, hashes and counts, never a value from the patient's record.
+    /// <paramref name="patientKey"/> is the call's <see cref="PatientKey"/> (a hash, not the patient id), which repeat
+    /// suppression looks cards up by.
+    /// </summary>
+    public void Record(string serviceId, string hookInstance, string? patientKey, CdsResponse response, PrefetchSet prefetch, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(prefetch);
@@ -51,8 +56,13 @@ public sealed class EvaluationLog : IHostedService, IAsyncDisposable
             Duration = duration,
             PrefetchProvided = prefetch.Keys.Count(k => prefetch[k]?.Source == PrefetchSource.Request),
             PrefetchFetched = prefetch.FetchedCount,
+            PatientKey = patientKey,
             Cards = response.Cards
-                .Select(c => new EvaluatedCard(c.Uuid, c.Source.Topic?.Code ?? "unknown", IndicatorCode(c.Indicator)))
+                .Select(c => new EvaluatedCard(c.Uuid, c.Source.Topic?.Code ?? "unknown", IndicatorCode(c.Indicator))
+                {
+                    LesionKey = c.Trace?.LesionKey,
+                    Fingerprint = c.Trace?.Fingerprint,
+                })
                 .ToList(),
         };
         if (!queue.Writer.TryWrite(record))

@@ -1,3 +1,4 @@
+using CalcCds.Api.Feedback;
 using CalcCds.Api.Infrastructure;
 using CalcCds.Hooks.Prefetch;
 using CalcCds.Storage;
@@ -28,6 +29,7 @@ public static class OperationsRegistration
         services.AddSingleton<EvaluationLog>();
         services.AddHostedService(sp => sp.GetRequiredService<EvaluationLog>());
         services.AddHostedService<EvaluationRetention>();
+        services.AddSingleton<RepeatHistory>();
 
         services.AddSingleton<CdsMetrics>();
         services.AddTransient<FhirFetchMetricsHandler>();

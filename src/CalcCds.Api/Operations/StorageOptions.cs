@@ -38,6 +38,13 @@ public sealed class StorageOptions : IValidatableObject
     [Range(16, 1_000_000)]
     public int EvaluationLogQueue { get; set; } = 10_000;
 
+    /// <summary>
+    /// How long a hook call waits for the repeat-suppression lookup; past it the call shows every card (nothing is
+    /// suppressed) rather than stall on a slow store.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan RepeatLookupTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     public string ResolveDataFolder()
     {
         if (!string.IsNullOrWhiteSpace(DataFolder))

@@ -34,6 +34,10 @@ public sealed record Card
     public IReadOnlyList<CdsCoding>? OverrideReasons { get; init; }
 
     public IReadOnlyList<CardLink>? Links { get; init; }
+
+    /// <summary>What the service knows about the card but the EHR does not need: never serialized.</summary>
+    [JsonIgnore]
+    public CardTrace? Trace { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<CardIndicator>))]

@@ -49,7 +49,7 @@ public sealed class FeedbackPersistenceTests : IAsyncLifetime
         using var response = await client.PostAsync(FeedbackBodies.Path, FeedbackBodies.Overridden(uuid, "not-relevant").Json());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(new EvaluatedCard(uuid, "DQ1", "info"), logged.Cards);
+        Assert.Contains(logged.Cards, c => (c.CardUuid, c.RuleId, c.Indicator) == (uuid, "DQ1", "info"));
         var stored = Assert.Single(await Store.ListAsync(uuid, default));
         Assert.Equal(("DQ1", "overridden", "not-relevant", "already followed up"), (stored.RuleId, stored.Outcome, stored.OverrideReasonCode, stored.UserComment));
         Assert.Equal(CalcCdsFactory.SampleDate, stored.ReceivedAt);
