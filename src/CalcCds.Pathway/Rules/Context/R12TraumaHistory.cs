@@ -2,6 +2,7 @@ using CalcCds.Fhir.Model;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Terminology;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Context;
 
@@ -12,6 +13,16 @@ namespace CalcCds.Pathway.Rules.Context;
 /// when the matrix is indeterminate, and a short-interval radiograph when the injury is recent (S4's MO timeline).
 /// It never suppresses R01/R02: a mimic does not cancel a red flag (§5 precedence 2).
 /// </summary>
+[RuleDoc(
+    "Trauma history at the limb (any time) with a dystrophic/unreported mechanism or a post-traumatic pattern, and no red flag (with red flags the text goes into R01/R02 as a possible mimic)",
+    "info",
+    "CT without contrast if matrix indeterminate; XR lower leg in 3–6 weeks if the injury is recent",
+    Sources.S2Dystrophic,
+    Sources.S0PostTraumatic,
+    Sources.S1RemoteTrauma,
+    Sources.S3TraumaHistory,
+    Sources.S3Hematoma,
+    Sources.S4MoTimeline)]
 public sealed class R12TraumaHistory : IRule
 {
     public const string RuleId = "R12";

@@ -2,6 +2,7 @@ using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Terminology;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
@@ -10,6 +11,16 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// protected. Takes precedence over R01 (its card lists every red flag). Never on preliminary data; replaced by R23 in
 /// known sarcoma care.
 /// </summary>
+[RuleDoc(
+    "Bone destruction, erosion or periosteal reaction next to the lesion, or the osteoid-like amorphous-fluffy-confluent pattern; final data; no known sarcoma care",
+    "critical; never dropped by the budget",
+    "Urgent referral to sarcoma centre (as R01)",
+    Sources.S0BoneDestruction,
+    Sources.S2Osteosarcoma,
+    Sources.S3SarcomaCentre,
+    Sources.S3BiopsyTract,
+    Sources.S3FrozenSection,
+    Sources.Ng12)]
 public sealed class R02AggressiveFeatures : IRule
 {
     public const string RuleId = "R02";

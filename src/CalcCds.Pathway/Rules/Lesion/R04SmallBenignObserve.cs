@@ -3,6 +3,7 @@ using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Terminology;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
@@ -11,6 +12,11 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// (clinical-pathway.md §5 R04). "Clearly benign" is read as riskClass non-specific with mechanism dystrophic (the
 /// "radiologist's impression codes it as benign" branch has no coded input yet). Size below SMALL_LESION_CM.
 /// </summary>
+[RuleDoc(
+    "Non-classic but clearly benign (non-specific pattern with dystrophic mechanism, or a benign coded impression on the report), < SMALL_LESION_CM (2 cm), asymptomatic, no mass, no red flag, no systemic suspicion",
+    "info",
+    "XR tibia and fibula (LOINC 25011-8, CPT 73590) in 3–6 months",
+    Sources.S3SmallBenign)]
 public sealed class R04SmallBenignObserve : IRule
 {
     public const string RuleId = "R04";
