@@ -15,6 +15,10 @@ public static partial class RuleTable
 
     private static readonly string[] GroupOrder = ["R", "DQ", "O"];
 
+    private static readonly string[] LabelEnds = [" (", ":", ";", ", "];
+
+    private static readonly char[] FormulaSigns = ['+', '×', '=', '<', '>'];
+
     /// <summary>The rules that have no <see cref="RuleDocAttribute"/>, by id and class.</summary>
     public static IReadOnlyList<string> Undocumented(IEnumerable<IRule> rules) =>
         rules.Where(r => RuleCatalog.DocOf(r) is null).Select(r => $"{r.Id} ({r.GetType().FullName})").ToList();
@@ -80,9 +84,9 @@ public static partial class RuleTable
     public static string Label(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var ends = new[] { " (", ":", ";", ", " }.Select(s => source.IndexOf(s, StringComparison.Ordinal)).Where(i => i > 0).ToList();
+        var ends = LabelEnds.Select(s => source.IndexOf(s, StringComparison.Ordinal)).Where(i => i > 0).ToList();
         var label = ends.Count > 0 ? source[..ends.Min()].Trim() : source;
-        return label.IndexOfAny(['+', '×', '=', '<', '>']) >= 0 ? string.Join(' ', label.Split(' ').Take(2)) : label;
+        return label.IndexOfAny(FormulaSigns) >= 0 ? string.Join(' ', label.Split(' ').Take(2)) : label;
     }
 
     /// <summary>R01 … R25, then DQ1, DQ2, then O01 …; R06b right after R06.</summary>

@@ -24,7 +24,8 @@ namespace CalcCds.Pathway.Rules.Lesion;
     Sources.S1NotAllBenign,
     Sources.Esmo2014,
     Sources.Ng12,
-    Sources.UkSarcoma2024)]
+    Sources.UkSarcoma2024,
+    Sources.S4MoTimeline)]
 public sealed class R01SarcomaRedFlags : IRule
 {
     public const string RuleId = "R01";
@@ -74,6 +75,7 @@ public sealed class R01SarcomaRedFlags : IRule
         LesionCards.AppendConflicts(detail, lesion);
         LesionCards.AppendUnknowns(detail, lesion);
         LesionCards.AppendVerifyText(detail, lesion.TrueFlags.Any(f => f.FromText));
+        SarcomaCardText.AppendPossibleMimic(detail, picture, lesion);
         SarcomaCardText.AppendReferralAdvice(detail, picture, lesion);
         CardText.AppendSources(detail, Sources.S0ReferralFeatures, Sources.S3SarcomaCentre, Sources.S3ConcerningFeatures, Sources.S3BiopsyTract,
             Sources.S3FrozenSection, Sources.S3Incidence, Sources.S1NotAllBenign, Sources.Esmo2014, Sources.Ng12, Sources.UkSarcoma2024);

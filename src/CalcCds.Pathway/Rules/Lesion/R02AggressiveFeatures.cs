@@ -20,7 +20,8 @@ namespace CalcCds.Pathway.Rules.Lesion;
     Sources.S3SarcomaCentre,
     Sources.S3BiopsyTract,
     Sources.S3FrozenSection,
-    Sources.Ng12)]
+    Sources.Ng12,
+    Sources.S4MoTimeline)]
 public sealed class R02AggressiveFeatures : IRule
 {
     public const string RuleId = "R02";
@@ -71,6 +72,7 @@ public sealed class R02AggressiveFeatures : IRule
         LesionCards.AppendVerifyText(detail, flags.Any(f => f.FromText) || osteoid?.FromText == true);
         detail.AppendLine().AppendLine("Possible primary soft-tissue or bone sarcoma, or a soft-tissue metastasis of osteosarcoma. Refer urgently to a sarcoma centre before any biopsy.")
             .AppendLine("For adults whose X-ray suggests bone sarcoma, NICE NG12 advises a suspected-cancer-pathway referral (within 2 weeks). If there is a history of osteosarcoma, tell the treating oncology team.");
+        SarcomaCardText.AppendPossibleMimic(detail, picture, lesion);
         SarcomaCardText.AppendReferralAdvice(detail, picture, lesion);
         CardText.AppendSources(detail, Sources.S0BoneDestruction, Sources.S2Osteosarcoma, Sources.S3SarcomaCentre, Sources.S3BiopsyTract, Sources.S3FrozenSection, Sources.Ng12);
         return detail.ToString();
