@@ -78,4 +78,15 @@ public sealed class R12FoldTests
         Assert.Empty(new R01SarcomaRedFlags().Evaluate(picture));
         Assert.Single(new R12TraumaHistory().Evaluate(picture));
     }
+
+    [Fact]
+    public void TraumaMimicSampleR01NamesTheTraumaCondition()
+    {
+        var bundle = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "red-flag-trauma-mimic-right-calf.json")))!;
+        var resources = bundle["entry"]!.AsArray().Select(e => e!["resource"]!.AsObject().DeepClone().AsObject()).ToArray();
+        var picture = Support.Pictures.Build(resources, null);
+
+        var card = Assert.Single(new R01SarcomaRedFlags().Evaluate(picture));
+        Assert.Contains("Condition/rftm-trauma", card.Detail, StringComparison.Ordinal);
+    }
 }

@@ -1,7 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
-using CalcCds.Pathway.Terminology;
 using CalcCds.Pathway.Rules.Docs;
+using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
 

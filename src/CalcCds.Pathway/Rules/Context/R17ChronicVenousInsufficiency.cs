@@ -1,8 +1,8 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Clinical;
 using CalcCds.Pathway.Picture;
-using CalcCds.Pathway.Terminology;
 using CalcCds.Pathway.Rules.Docs;
+using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
 

@@ -1,8 +1,8 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Rules.Lesion;
 using CalcCds.Pathway.Terminology;
-using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.DataQuality;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
-using CalcCds.Pathway.Terminology;
 using CalcCds.Pathway.Rules.Docs;
+using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Labs;
 

@@ -2,8 +2,8 @@ using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
-using CalcCds.Pathway.Terminology;
 using CalcCds.Pathway.Rules.Docs;
+using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Labs;
 

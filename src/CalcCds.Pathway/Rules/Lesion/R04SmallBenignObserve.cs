@@ -2,8 +2,8 @@ using System.Globalization;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
-using CalcCds.Pathway.Terminology;
 using CalcCds.Pathway.Rules.Docs;
+using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
