@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Rules;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 using FsCheck;
 using FsCheck.Fluent;
@@ -61,8 +62,9 @@ public sealed partial class PathwayPropertyTests
                   select (chart, noise);
         FsCheck.Check.One(Config, Prop.ForAll(Arb.From(gen), pair =>
         {
-            var without = PathwayRunner.Decisions(PathwayRunner.Run(pair.chart));
-            var with = PathwayRunner.Decisions(PathwayRunner.Run(pair.chart, extra: pair.noise));
+            // Details included: ignored records must not even be mentioned.
+            var without = PathwayRunner.Run(pair.chart).Cards.Select(c => PathwayRunner.Decisions(new CdsResponse { Cards = [c] })[0] + c.Detail).ToList();
+            var with = PathwayRunner.Run(pair.chart, extra: pair.noise).Cards.Select(c => PathwayRunner.Decisions(new CdsResponse { Cards = [c] })[0] + c.Detail).ToList();
             Assert.Equal(without, with);
         }));
     }
@@ -81,6 +83,20 @@ public sealed partial class PathwayPropertyTests
         var fillers = Enumerable.Range(0, 4).Select(i => (IRule)new FillerWarning("FILL" + i));
         var fired = PathwayRunner.Run(chart, extraRules: fillers).Cards.Select(c => c.Source.Topic?.Code).ToList();
         Assert.True(fired.Contains("R01") || fired.Contains("R02"), $"no R01/R02 for {chart.Lesions[0]}; fired: {string.Join(", ", fired)}");
+    });
+
+    [Fact]
+    public void EveryCardCitesOnlySourcesItsRuleDocLists() => Check(ChartGen.Chart(), chart =>
+    {
+        foreach (var card in PathwayRunner.Run(chart).Cards)
+        {
+            var rule = PathwayRunner.Rules.Single(r => r.Id == card.Source.Topic!.Code);
+            var documented = RuleCatalog.DocOf(rule)!.Sources;
+            var cited = (card.Detail ?? string.Empty).Split('\n').SkipWhile(l => l.Trim() != "**Sources**").Skip(1)
+                .TakeWhile(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..].Trim()).ToList();
+            Assert.True(cited.Count > 0 || documented.Count == 0, $"{rule.Id} card cites no sources");
+            Assert.All(cited, source => Assert.True(documented.Contains(source), $"{rule.Id} cites a source its [RuleDoc] does not list: {source}"));
+        }
     });
 
     /// <summary>A final red-flag lesion (≥ 5 cm mass, deep mass, rapid growth, bone destruction or osteoid-like matrix),
