@@ -91,7 +91,7 @@ public sealed partial class PathwayPropertyTests
         foreach (var card in PathwayRunner.Run(chart).Cards)
         {
             var rule = PathwayRunner.Rules.Single(r => r.Id == card.Source.Topic!.Code);
-            var documented = RuleCatalog.DocOf(rule)!.Sources;
+            var documented = RuleCatalog.DocOf(rule)?.Sources ?? [];
             var cited = (card.Detail ?? string.Empty).Split('\n').SkipWhile(l => l.Trim() != "**Sources**").Skip(1)
                 .TakeWhile(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..].Trim()).ToList();
             Assert.True(cited.Count > 0 || documented.Count == 0, $"{rule.Id} card cites no sources");
