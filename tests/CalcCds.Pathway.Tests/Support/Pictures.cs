@@ -17,7 +17,9 @@ public static class Pictures
 
     /// <summary>A patient-view invocation whose prefetch holds <paramref name="resources"/>, each under the key its
     /// type and category would be searched by.</summary>
-    public static HookInvocation Invocation(IEnumerable<JsonObject> resources, string hook = HookDefinitions.PatientView, PathwayOptions? options = null, string patientId = "p1")
+    public static HookInvocation Invocation(
+        IEnumerable<JsonObject> resources, string hook = HookDefinitions.PatientView, PathwayOptions? options = null, string patientId = "p1",
+        IEnumerable<JsonObject>? draftOrders = null)
     {
         var byKey = new Dictionary<string, List<Resource>>(StringComparer.Ordinal);
         foreach (var json in resources)
@@ -39,7 +41,12 @@ public static class Pictures
         var context = new JsonObject { ["userId"] = "Practitioner/dr", ["patientId"] = patientId };
         if (hook != HookDefinitions.PatientView)
         {
-            context["draftOrders"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection" };
+            context["draftOrders"] = new JsonObject
+            {
+                ["resourceType"] = "Bundle",
+                ["type"] = "collection",
+                ["entry"] = new JsonArray((draftOrders ?? []).Select(o => (JsonNode)new JsonObject { ["resource"] = o.DeepClone() }).ToArray()),
+            };
             context["selections"] = new JsonArray();
         }
 

@@ -1,6 +1,8 @@
 using CalcCds.Fhir.Model;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
+using CalcCds.Pathway.Rules.Lesion;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -10,8 +12,19 @@ namespace CalcCds.Pathway.Rules.Context;
 /// ossification), clinical-pathway.md §5. Fires when TRAUMA_HX is set for the lesion's limb and the calcification
 /// is dystrophic or of unreported mechanism, or peripheral-zonal / amorphous-dystrophic / non-specific. Suggests CT
 /// when the matrix is indeterminate, and a short-interval radiograph when the injury is recent (S4's MO timeline).
-/// It never suppresses R01/R02: a mimic does not cancel a red flag (§5 precedence 2).
+/// It never suppresses R01/R02: a mimic does not cancel a red flag (§5 precedence 2); when they fire, R12 is silent
+/// and its text goes into their detail as a possible mimic (<see cref="FoldsIntoSarcomaCard"/>).
 /// </summary>
+[RuleDoc(
+    "Trauma history at the limb (any time) with a dystrophic/unreported mechanism or a post-traumatic pattern, and no red flag (with red flags the text goes into R01/R02 as a possible mimic)",
+    "info",
+    "CT without contrast if matrix indeterminate; XR lower leg in 3–6 weeks if the injury is recent",
+    Sources.S2Dystrophic,
+    Sources.S0PostTraumatic,
+    Sources.S1RemoteTrauma,
+    Sources.S3TraumaHistory,
+    Sources.S3Hematoma,
+    Sources.S4MoTimeline)]
 public sealed class R12TraumaHistory : IRule
 {
     public const string RuleId = "R12";
@@ -33,14 +46,13 @@ public sealed class R12TraumaHistory : IRule
         foreach (var finding in picture.IndexFindings)
         {
             var side = finding.Laterality?.Value;
-            var trauma = picture.Context.TraumaHistory.AtSide(side);
-            var descriptors = FindingDescriptors.Of(finding);
-            var mechanism = descriptors.Mechanism?.Value;
-            var fits = mechanism is null or StcCodes.Mechanism.Dystrophic || ContextText.HasPattern(finding, PostTraumaticPatterns);
-            if (!trauma.IsSet || !fits)
+            var trauma = TraumaAtSite(picture, finding);
+            if (trauma is null || FoldsIntoSarcomaCard(picture, finding))
             {
                 continue;
             }
+
+            var descriptors = FindingDescriptors.Of(finding);
 
             var suggestions = new List<Suggestion>();
             var detail = ContextText.Start(finding);
@@ -92,6 +104,32 @@ public sealed class R12TraumaHistory : IRule
                 OverrideReasons = ContextText.OverrideReasons,
             };
         }
+    }
+
+    /// <summary>
+    /// TRAUMA_HX at the lesion's limb when the calcification fits a post-traumatic origin (dystrophic or unreported
+    /// mechanism, or a post-traumatic pattern); null otherwise. R01/R02 use it for their "possible mimic" text.
+    /// </summary>
+    public static ContextFlag? TraumaAtSite(PatientPicture picture, IndexFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        ArgumentNullException.ThrowIfNull(finding);
+        var trauma = picture.Context.TraumaHistory.AtSide(finding.Laterality?.Value);
+        var mechanism = FindingDescriptors.Of(finding).Mechanism?.Value;
+        var fits = mechanism is null or StcCodes.Mechanism.Dystrophic || ContextText.HasPattern(finding, PostTraumaticPatterns);
+        return trauma.IsSet && fits ? trauma : null;
+    }
+
+    /// <summary>
+    /// §5 R12 "no red flag (if red flags exist, this rule's text goes into R01's detail as 'possible mimic')": when a
+    /// sarcoma card (R01, or R02 which outranks it) fires for the lesion, R12 stays silent and that card carries the
+    /// text. Red flags without a sarcoma card (preliminary data, known sarcoma care) leave R12 in place, so the trauma
+    /// history is not lost.
+    /// </summary>
+    public static bool FoldsIntoSarcomaCard(PatientPicture picture, IndexFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        return picture.LesionFor(finding) is { } lesion && LesionCards.SarcomaCardFires(picture, lesion);
     }
 
     /// <summary>CT lower extremity without contrast (§2.5: "use without contrast when the question is mineralization").

@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -10,6 +11,13 @@ namespace CalcCds.Pathway.Rules.Context;
 /// mass in an intramuscular location. Suggests MRI unless an MRI is already ordered or done. Info; a neoplasm
 /// mimic, so it never suppresses R01.
 /// </summary>
+[RuleDoc(
+    "Plaque-peripheral-fusiform pattern, or compartment-syndrome history with an intramuscular mass",
+    "info",
+    "MRI lower leg (unless already ordered or done)",
+    Sources.S1CalcificMyonecrosis,
+    Sources.S1MyonecrosisLate,
+    Sources.S3MyonecrosisCompartment)]
 public sealed class R13CalcificMyonecrosis : IRule
 {
     public const string RuleId = "R13";

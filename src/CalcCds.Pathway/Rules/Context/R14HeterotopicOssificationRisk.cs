@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -9,6 +10,11 @@ namespace CalcCds.Pathway.Rules.Context;
 /// ossified or indeterminate matrix, or the peripheral-zonal pattern. Info, no orders (R07 covers an indeterminate
 /// matrix).
 /// </summary>
+[RuleDoc(
+    "Head/spinal cord injury or paralysis with an ossified or indeterminate matrix, or the peripheral-zonal pattern",
+    "info",
+    "—",
+    Sources.S2HeadInjury)]
 public sealed class R14HeterotopicOssificationRisk : IRule
 {
     public const string RuleId = "R14";

@@ -1,6 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Clinical;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -10,6 +11,13 @@ namespace CalcCds.Pathway.Rules.Context;
 /// (diabetes, CKD ≥ G3a, symptoms without a PAD diagnosis, or age ≥ VASC_AGE), when no ABI or arterial duplex was
 /// ordered or done within 12 months. Known PAD gives no card: it is already being looked after.
 /// </summary>
+[RuleDoc(
+    "Linear arterial-type calcification in a vascular-risk context (diabetes, CKD ≥ G3a, symptoms, age) without known PAD or a recent ABI/duplex",
+    "info",
+    "Ankle-brachial index (± arterial duplex)",
+    Sources.S1ArterialVenous,
+    Sources.S1VascularPathology,
+    Sources.S1VascularStudies)]
 public sealed class R15ArterialCalcification : IRule
 {
     public const string RuleId = "R15";

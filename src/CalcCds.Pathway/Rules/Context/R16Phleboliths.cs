@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -10,6 +11,14 @@ namespace CalcCds.Pathway.Rules.Context;
 /// unless an ultrasound was ordered or done in the last 90 days (then MRI, R08). Both info; the mass still gets the
 /// size/depth triage of R01 (§7.7).
 /// </summary>
+[RuleDoc(
+    "Phleboliths: reassurance without a mass; with a mass (or within a mass), image the mass",
+    "info",
+    "US soft tissue only if clustered in a mass (MRI if US was recent)",
+    Sources.S1Phleboliths,
+    Sources.S2PhlebolithHemangioma,
+    Sources.S0HemangiomaPhleboliths,
+    Sources.S1ArterialVenous)]
 public sealed class R16Phleboliths : IRule
 {
     public const string RuleId = "R16";

@@ -1,6 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Clinical;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -11,6 +12,11 @@ namespace CalcCds.Pathway.Rules.Context;
 /// CVI Condition or recorded venous signs (oedema, varices). A confirmed CVI diagnosis gives the card without a
 /// suggestion; otherwise it suggests a venous duplex unless one was ordered or done within 24 months (then no card).
 /// </summary>
+[RuleDoc(
+    "Calf/lower-leg dystrophic, unreported-mechanism or subcutaneous calcification with a CVI diagnosis or venous signs",
+    "info",
+    "Venous duplex if CVI is not established",
+    Sources.S1VenousInsufficiency)]
 public sealed class R17ChronicVenousInsufficiency : IRule
 {
     public const string RuleId = "R17";

@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Context;
 
@@ -9,6 +10,13 @@ namespace CalcCds.Pathway.Rules.Context;
 /// there is no active confirmed DVT, and no venous duplex of that leg in the last 72 hours. Warning; the duplex is
 /// for the side of the symptoms (else the lesion's side). The action comes from standard practice, not the seeds.
 /// </summary>
+[RuleDoc(
+    "DVT suspected (suspected DVT Condition ≤ 14 d, or acute calf pain and swelling) without confirmed DVT or a duplex in 72 h",
+    "warning",
+    "Compression duplex venous US of the symptomatic leg",
+    Sources.DvtNotFromSeeds,
+    Sources.S1UltrasoundVascular,
+    Sources.S1Phleboliths)]
 public sealed class R18DvtSuspected : IRule
 {
     public const string RuleId = "R18";

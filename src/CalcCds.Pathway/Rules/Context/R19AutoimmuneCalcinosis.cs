@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -9,6 +10,13 @@ namespace CalcCds.Pathway.Rules.Context;
 /// Fires on AUTOIMMUNE, the <c>sheet-like</c> pattern, or a multifocal cutaneous/subcutaneous calcification.
 /// Product decision 6: rheumatology advice and the ESR/CRP check stay in the text; no orders.
 /// </summary>
+[RuleDoc(
+    "Autoimmune connective-tissue disease, sheet-like pattern, or multifocal cutaneous/subcutaneous calcification",
+    "info",
+    "— (ESR/CRP and rheumatology review in the text)",
+    Sources.S2Autoimmune,
+    Sources.S4Scleroderma,
+    Sources.S3SystemicPitfall)]
 public sealed class R19AutoimmuneCalcinosis : IRule
 {
     public const string RuleId = "R19";

@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -8,6 +9,12 @@ namespace CalcCds.Pathway.Rules.Context;
 /// R20 — rice-grain or crescentic calcifications → parasitic cause (cysticercosis, dracunculiasis), §5. Info;
 /// Product decision 6: infectious-disease advice stays in the text, no orders.
 /// </summary>
+[RuleDoc(
+    "Rice-grain or crescentic calcifications",
+    "info",
+    "— (infectious-disease advice in the text)",
+    Sources.S4RiceGrain,
+    Sources.S2Parasitic)]
 public sealed class R20ParasiticCalcification : IRule
 {
     public const string RuleId = "R20";

@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -10,6 +11,14 @@ namespace CalcCds.Pathway.Rules.Context;
 /// patterns, with the sub-message of each variant. Info; the tumoral-calcinosis labs are R09's, and a periarticular
 /// mass still gets the size/depth triage (R01).
 /// </summary>
+[RuleDoc(
+    "Intra-articular, periarticular, intratendinous or bursal location, or chondrocalcinosis / globular-periarticular pattern",
+    "info",
+    "— (tumoral-calcinosis labs via R09)",
+    Sources.S0Tendon,
+    Sources.S4Cppd,
+    Sources.S2TumoralCalcinosisLabs,
+    Sources.S4SynovialSarcoma)]
 public sealed class R21JointTendonCalcification : IRule
 {
     public const string RuleId = "R21";

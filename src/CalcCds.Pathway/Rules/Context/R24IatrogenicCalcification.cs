@@ -1,6 +1,7 @@
 using CalcCds.Fhir.Model;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Context;
@@ -10,6 +11,12 @@ namespace CalcCds.Pathway.Rules.Context;
 /// <c>focal-dense-injection</c> pattern, the <c>iatrogenic</c> mechanism, or a calcium-salt MedicationRequest whose
 /// note records an extravasation (§2.4; RxCUIs are [U], so the medication is recognised by its name). Info.
 /// </summary>
+[RuleDoc(
+    "Focal-dense-injection pattern, iatrogenic mechanism, or a calcium-salt extravasation recorded on a MedicationRequest",
+    "info",
+    "—",
+    Sources.S0Iatrogenic,
+    Sources.S2InjectionGranuloma)]
 public sealed class R24IatrogenicCalcification : IRule
 {
     public const string RuleId = "R24";

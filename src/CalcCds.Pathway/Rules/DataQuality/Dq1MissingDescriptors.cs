@@ -1,6 +1,7 @@
 using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.DataQuality;
@@ -11,6 +12,15 @@ namespace CalcCds.Pathway.Rules.DataQuality;
 /// status cannot be determined, and always for a finding known only from report text (§1.4b). Info, raised to
 /// warning when a mass is present but its size or depth is unknown, because red-flag status cannot be excluded.
 /// </summary>
+[RuleDoc(
+    "Pattern, size with basis, depth, associated mass, bone involvement or symptom status unknown, or a finding known only from report text",
+    "info · warning when a mass is present with size or depth unknown",
+    "— (clarify with radiology)",
+    Sources.S0EvaluatePattern,
+    Sources.S0Location,
+    Sources.S0ClinicalHistory,
+    Sources.S3Correlation,
+    Sources.S3Pitfall)]
 public sealed class Dq1MissingDescriptors : IRule
 {
     public const string RuleId = "DQ1";

@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Rules.Lesion;
 using CalcCds.Pathway.Terminology;
 
@@ -9,6 +10,11 @@ namespace CalcCds.Pathway.Rules.DataQuality;
 /// DQ2 — final reports of the same lesion within 90 days disagree on depth, on size across 3 or 5 cm, or on bone
 /// involvement (clinical-pathway.md §5 DQ2). The rules meanwhile use the more concerning value.
 /// </summary>
+[RuleDoc(
+    "Final reports of the same lesion within 90 days disagree on depth, on size across 3 or 5 cm, or on bone involvement",
+    "warning",
+    "— (reconcile; the more concerning value is used)",
+    Sources.S3SingleModality)]
 public sealed class Dq2ReportsDisagree : IRule
 {
     public const string RuleId = "DQ2";

@@ -2,6 +2,7 @@ using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Labs;
@@ -12,6 +13,13 @@ namespace CalcCds.Pathway.Rules.Labs;
 /// B: a systemic cause is suspected and the drafts hold part of the §4.4 panel: add the missing tests. Info. Fires
 /// without an index finding too (§5 "O07–O09 still do").
 /// </summary>
+[RuleDoc(
+    "Total calcium drafted without albumin (or iCa), or a partial systemic panel drafted when a systemic cause is suspected",
+    "info",
+    "Add the missing tests",
+    Sources.S0LabTesting,
+    Sources.CorrectedCalcium,
+    Sources.S3Metastatic)]
 public sealed class O07LabPanelCompleteness : IRule
 {
     public const string RuleId = "O07";

@@ -3,6 +3,7 @@ using CalcCds.Fhir.Model;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Labs;
@@ -12,6 +13,11 @@ namespace CalcCds.Pathway.Rules.Labs;
 /// latest eGFR is below 30, the patient is on dialysis (G5D), or AKI is active (clinical-pathway.md §5 "O09").
 /// Warning; the card asks to review the need for contrast and the agent (NSF risk). Fires without an index finding.
 /// </summary>
+[RuleDoc(
+    "Gadolinium-enhanced MRI being signed with latest eGFR < 30, dialysis, or active AKI",
+    "warning",
+    "— (review contrast need and agent)",
+    Sources.FdaGadolinium)]
 public sealed class O09GadoliniumRenal : IRule
 {
     public const string RuleId = "O09";

@@ -1,6 +1,7 @@
 using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Labs;
@@ -10,6 +11,19 @@ namespace CalcCds.Pathway.Rules.Labs;
 /// (clinical-pathway.md §5 "R09", §4.4, §7.2, §7.6). Warning, with one lab ServiceRequest per missing test. Fires
 /// independently of the imaging rules (§5 precedence item 4), only with an index finding (§1.4).
 /// </summary>
+[RuleDoc(
+    "SYSTEMIC_SUSPECT with the mineral/renal/inflammatory panel missing or stale (index finding required)",
+    "warning",
+    "One lab order per missing test: Ca + albumin (or iCa), P, PTH, creatinine/eGFR, ESR/CRP (± 25-OH D)",
+    Sources.S0LabTesting,
+    Sources.S0Metastatic,
+    Sources.S3Metastatic,
+    Sources.S3SystemicPitfall,
+    Sources.S2Metastatic,
+    Sources.S2TumoralCalcinosis,
+    Sources.S4ChronicRenalFailure,
+    Sources.S4NormalCalcium,
+    Sources.Kdigo2017Monitoring)]
 public sealed class R09SystemicLabs : IRule
 {
     public const string RuleId = "R09";

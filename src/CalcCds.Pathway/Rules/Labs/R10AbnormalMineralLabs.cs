@@ -2,6 +2,7 @@ using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Labs;
@@ -11,6 +12,18 @@ namespace CalcCds.Pathway.Rules.Labs;
 /// calcification is likely; treat the underlying disease (clinical-pathway.md §5 "R10", §4.1–§4.2). Warning; critical
 /// and protected from the card budget when hypercalcaemia is severe (Product decisions 3 and 8).
 /// </summary>
+[RuleDoc(
+    "Recent final labs: high corrected calcium, phosphate, Ca×P (non-dialysis), PTH or toxic 25-OH vitamin D",
+    "warning · critical (never dropped) for severe hypercalcaemia (corrected Ca ≥ 14 mg/dL or HH flag)",
+    "Missing confirmatory labs; treat the underlying cause, specialist input",
+    Sources.S0TreatUnderlying,
+    Sources.S0Metastatic,
+    Sources.S2Metastatic,
+    Sources.S4NormalCalcium,
+    Sources.Kdoqi2003CaxP,
+    Sources.VitaminDToxicity,
+    Sources.SevereHypercalcemia,
+    Sources.CorrectedCalcium)]
 public sealed class R10AbnormalMineralLabs : IRule
 {
     public const string RuleId = "R10";

@@ -3,6 +3,7 @@ using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Labs;
@@ -13,6 +14,17 @@ namespace CalcCds.Pathway.Rules.Labs;
 /// high phosphate on the two latest results, Ca×P high together with high P or Ca, PTH above 9 × ULN (G5D), or a
 /// metastatic-type pattern on the index finding. Ca×P is never the only criterion (§4.2 caveat).
 /// </summary>
+[RuleDoc(
+    "CKD G5/G5D or dialysis with a CKD-MBD picture (high corrected Ca, persistently high P, Ca×P with high P or Ca, PTH > 9 × ULN, or a metastatic-type pattern)",
+    "warning",
+    "Nephrology / CKD-MBD review; missing mineral labs",
+    Sources.S0Metastatic,
+    Sources.S3Metastatic,
+    Sources.S4ChronicRenalFailure,
+    Sources.S4FiveTypes,
+    Sources.Kdoqi2003Calcium,
+    Sources.Kdoqi2003CaxP,
+    Sources.Kdigo2017Monitoring)]
 public sealed class R11CkdMineralBoneDisorder : IRule
 {
     public const string RuleId = "R11";

@@ -3,6 +3,7 @@ using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Clinical;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Labs;
@@ -12,6 +13,12 @@ namespace CalcCds.Pathway.Rules.Labs;
 /// lesions: consider calciphylaxis (clinical-pathway.md §5 "R25"). Needs CKD G5D, a superficial lesion (skin or
 /// subcutis: above the deep fascia), pain at the site, and a skin ulcer or necrosis of the leg on the problem list.
 /// </summary>
+[RuleDoc(
+    "Dialysis (CKD G5D) with a painful superficial calcified lesion and a leg skin ulcer or necrosis on the problem list",
+    "warning",
+    "— (urgent nephrology/dermatology in the text)",
+    Sources.S4FiveTypes,
+    Sources.S4ChronicRenalFailure)]
 public sealed class R25Calciphylaxis : IRule
 {
     public const string RuleId = "R25";

@@ -1,6 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
@@ -10,6 +11,21 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// from report text count (Product decision 7) and the card asks to verify them. Never on preliminary data; replaced
 /// by R23 in known sarcoma care; R02 takes precedence for bone destruction or an osteoid-like matrix.
 /// </summary>
+[RuleDoc(
+    "At least one sarcoma red flag (size ≥ 5 cm, deep, rapid growth, unexplained pain or pain with a mass, osteoid-like matrix) with a mass present or not stated, or size/deep/rapid growth; final data; no known sarcoma care or sarcoma-centre referral; R02 not firing",
+    "critical (major flag or ≥ 2 flags) · warning (1 flag); never dropped by the budget",
+    "Referral to sarcoma centre (SNOMED 183545006 + stc-order#sarcoma-mdt-referral, urgent); MRI per centre in the detail",
+    Sources.S0ReferralFeatures,
+    Sources.S3SarcomaCentre,
+    Sources.S3ConcerningFeatures,
+    Sources.S3BiopsyTract,
+    Sources.S3FrozenSection,
+    Sources.S3Incidence,
+    Sources.S1NotAllBenign,
+    Sources.Esmo2014,
+    Sources.Ng12,
+    Sources.UkSarcoma2024,
+    Sources.S4MoTimeline)]
 public sealed class R01SarcomaRedFlags : IRule
 {
     public const string RuleId = "R01";
@@ -59,6 +75,7 @@ public sealed class R01SarcomaRedFlags : IRule
         LesionCards.AppendConflicts(detail, lesion);
         LesionCards.AppendUnknowns(detail, lesion);
         LesionCards.AppendVerifyText(detail, lesion.TrueFlags.Any(f => f.FromText));
+        SarcomaCardText.AppendPossibleMimic(detail, picture, lesion);
         SarcomaCardText.AppendReferralAdvice(detail, picture, lesion);
         CardText.AppendSources(detail, Sources.S0ReferralFeatures, Sources.S3SarcomaCentre, Sources.S3ConcerningFeatures, Sources.S3BiopsyTract,
             Sources.S3FrozenSection, Sources.S3Incidence, Sources.S1NotAllBenign, Sources.Esmo2014, Sources.Ng12, Sources.UkSarcoma2024);

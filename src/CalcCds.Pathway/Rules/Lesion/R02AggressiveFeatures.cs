@@ -1,6 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Lesion;
@@ -10,6 +11,17 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// protected. Takes precedence over R01 (its card lists every red flag). Never on preliminary data; replaced by R23 in
 /// known sarcoma care.
 /// </summary>
+[RuleDoc(
+    "Bone destruction, erosion or periosteal reaction next to the lesion, or the osteoid-like amorphous-fluffy-confluent pattern; final data; no known sarcoma care",
+    "critical; never dropped by the budget",
+    "Urgent referral to sarcoma centre (as R01)",
+    Sources.S0BoneDestruction,
+    Sources.S2Osteosarcoma,
+    Sources.S3SarcomaCentre,
+    Sources.S3BiopsyTract,
+    Sources.S3FrozenSection,
+    Sources.Ng12,
+    Sources.S4MoTimeline)]
 public sealed class R02AggressiveFeatures : IRule
 {
     public const string RuleId = "R02";
@@ -60,6 +72,7 @@ public sealed class R02AggressiveFeatures : IRule
         LesionCards.AppendVerifyText(detail, flags.Any(f => f.FromText) || osteoid?.FromText == true);
         detail.AppendLine().AppendLine("Possible primary soft-tissue or bone sarcoma, or a soft-tissue metastasis of osteosarcoma. Refer urgently to a sarcoma centre before any biopsy.")
             .AppendLine("For adults whose X-ray suggests bone sarcoma, NICE NG12 advises a suspected-cancer-pathway referral (within 2 weeks). If there is a history of osteosarcoma, tell the treating oncology team.");
+        SarcomaCardText.AppendPossibleMimic(detail, picture, lesion);
         SarcomaCardText.AppendReferralAdvice(detail, picture, lesion);
         CardText.AppendSources(detail, Sources.S0BoneDestruction, Sources.S2Osteosarcoma, Sources.S3SarcomaCentre, Sources.S3BiopsyTract, Sources.S3FrozenSection, Sources.Ng12);
         return detail.ToString();

@@ -1,6 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Lesion;
@@ -10,6 +11,12 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// benign-classic, the patient is asymptomatic (never assumed), no mass, no red flag and none unknown, no lesion sign
 /// of a systemic cause, matrix not indeterminate next to bone. Final data only.
 /// </summary>
+[RuleDoc(
+    "Every pattern benign-classic, patient documented asymptomatic, no mass, no red flag and none unknown, no systemic suspicion, matrix not indeterminate next to bone",
+    "info",
+    "— (no further evaluation)",
+    Sources.S0ClassicBenign,
+    Sources.S1ClassicBenign)]
 public sealed class R03ClassicBenign : IRule
 {
     public const string RuleId = "R03";

@@ -2,15 +2,22 @@ using System.Globalization;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
 /// <summary>
 /// R04 — small, asymptomatic, clearly benign but not a classic pattern: observe, repeat radiograph in 3–6 months
-/// (clinical-pathway.md §5 R04). "Clearly benign" is read as riskClass non-specific with mechanism dystrophic (the
-/// "radiologist's impression codes it as benign" branch has no coded input yet). Size below SMALL_LESION_CM.
+/// (clinical-pathway.md §5 R04). "Clearly benign" is riskClass non-specific with mechanism dystrophic, or the radiologist's
+/// coded impression "benign-appearing calcification" on the lesion's latest final report (<see cref="RadiologistImpression"/>).
+/// Size below SMALL_LESION_CM.
 /// </summary>
+[RuleDoc(
+    "Non-classic but clearly benign (non-specific pattern with dystrophic mechanism, or a benign coded impression on the report), < SMALL_LESION_CM (2 cm), asymptomatic, no mass, no red flag, no systemic suspicion",
+    "info",
+    "XR tibia and fibula (LOINC 25011-8, CPT 73590) in 3–6 months",
+    Sources.S3SmallBenign)]
 public sealed class R04SmallBenignObserve : IRule
 {
     public const string RuleId = "R04";
@@ -28,8 +35,7 @@ public sealed class R04SmallBenignObserve : IRule
         ArgumentNullException.ThrowIfNull(picture);
         ArgumentNullException.ThrowIfNull(lesion);
         var f = lesion.Finding;
-        return lesion.PatternKnown && lesion.RiskClasses.All(r => r == RiskClass.Nonspecific)
-            && f.Mechanism?.Value == StcCodes.Mechanism.Dystrophic
+        return ClearlyBenign(picture, lesion) is not null
             && f.SizeCm is { } size && size.Value < picture.Options.Lesion.SmallLesionCm
             && picture.Symptoms == SymptomStatus.Asymptomatic
             && lesion.Mass?.Value != Presence.Present
@@ -39,15 +45,48 @@ public sealed class R04SmallBenignObserve : IRule
             && !R03ClassicBenign.Applies(picture, lesion);
     }
 
+    /// <summary>
+    /// §5 R04 condition 1: "riskClass = nonspecific with mechanism = dystrophic, or the radiologist's impression codes it
+    /// as benign (vascular patterns are excluded; they go to R15/R16)". The fact that makes the lesion clearly benign,
+    /// or null. The impression branch still needs a reported pattern (§7.6: with the pattern unknown "R03/R04 can't")
+    /// and no pattern that needs work-up (§5 precedence 5): only non-specific or classic-benign patterns.
+    /// </summary>
+    public static Fact<string>? ClearlyBenign(PatientPicture picture, LesionAssessment lesion)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        ArgumentNullException.ThrowIfNull(lesion);
+        if (!lesion.PatternKnown)
+        {
+            return null;
+        }
+
+        if (lesion.RiskClasses.All(r => r == RiskClass.Nonspecific) && lesion.Finding.Mechanism is { Value: StcCodes.Mechanism.Dystrophic } dystrophic)
+        {
+            return dystrophic;
+        }
+
+        return lesion.RiskClasses.All(r => r is RiskClass.Nonspecific or RiskClass.BenignClassic)
+            ? RadiologistImpression.Benign(picture, lesion)
+            : null;
+    }
+
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
         foreach (var lesion in picture.Lesions.Where(l => Applies(picture, l)))
         {
             var detail = LesionCards.Start(lesion);
+            var benign = ClearlyBenign(picture, lesion)!;
+            var byImpression = benign.Value == ImpressionCodes.BenignAppearing;
             detail.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"**Small, benign-appearing (dystrophic) calcification** (< {picture.Options.Lesion.SmallLesionCm:0.0#} cm, a local parameter; no source defines \"small\"):"));
-            detail.AppendLine(CardText.Fact("Size", lesion.Finding.SizeCm!)).AppendLine(CardText.Fact("Mechanism", lesion.Finding.Mechanism!));
+                $"**Small, benign-appearing ({(byImpression ? "radiologist's impression" : "dystrophic")}) calcification** (< {picture.Options.Lesion.SmallLesionCm:0.0#} cm, a local parameter; no source defines \"small\"):"));
+            detail.AppendLine(CardText.Fact("Size", lesion.Finding.SizeCm!))
+                .AppendLine(CardText.Fact(byImpression ? "Radiologist's coded impression" : "Mechanism", benign));
+            foreach (var pattern in lesion.Finding.Patterns)
+            {
+                detail.AppendLine(CardText.Fact("Pattern", pattern));
+            }
+
             foreach (var symptom in picture.SymptomFacts)
             {
                 detail.AppendLine(CardText.Fact("Symptom recorded", symptom));

@@ -1,6 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Lesion;
@@ -10,6 +11,13 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// Benign-classic patterns, a dystrophic mechanism, chondrocalcinosis or an intratendinous location; vascular patterns
 /// excluded; symptomatic; no mass; no red flag (with no mass, pain alone is not one).
 /// </summary>
+[RuleDoc(
+    "Benign-classic pattern, dystrophic mechanism, chondrocalcinosis or intratendinous location (vascular patterns excluded), symptomatic, no mass, no red flag",
+    "info",
+    "— (conservative care, clinical follow-up)",
+    Sources.S3Conservative,
+    Sources.S3Correlation,
+    Sources.S0FollowUpSymptomatic)]
 public sealed class R05SymptomaticBenign : IRule
 {
     public const string RuleId = "R05";

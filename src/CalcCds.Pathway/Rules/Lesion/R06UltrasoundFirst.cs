@@ -1,9 +1,18 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
 /// <summary>R06 — non-specific or concerning calcification, no red flags: ultrasound first (clinical-pathway.md §5 R06).</summary>
+[RuleDoc(
+    "Non-specific (or unreported) or concerning pattern, no red flag, no higher imaging rule, no prior ultrasound of the lesion",
+    "warning",
+    "US soft tissue of the lower leg",
+    Sources.S1Ultrasound,
+    Sources.S1UltrasoundFirst,
+    Sources.S0Stippled,
+    Sources.AcrVariant1)]
 public sealed class R06UltrasoundFirst : IRule
 {
     public const string RuleId = "R06";

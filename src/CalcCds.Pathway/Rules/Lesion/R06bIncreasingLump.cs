@@ -1,9 +1,17 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
 /// <summary>R06b — lump increasing in size (no other red flag): urgent ultrasound within 2 weeks (clinical-pathway.md §5 R06b).</summary>
+[RuleDoc(
+    "Lump increasing in size with no other red flag and no ultrasound in the last 14 days",
+    "warning",
+    "Urgent US soft tissue (≤ 2 weeks)",
+    Sources.Ng12,
+    Sources.UkSarcoma2024,
+    Sources.S0ReferralFeatures)]
 public sealed class R06bIncreasingLump : IRule
 {
     public const string RuleId = "R06b";

@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
@@ -8,6 +9,12 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// indeterminate, juxtacortical location, or peripheral-zonal mineralization without a confirmed mature cortex; no CT
 /// in the window; folded into R01/R02 when they fire.
 /// </summary>
+[RuleDoc(
+    "Matrix indeterminate, juxtacortical location, or peripheral-zonal mineralization without a mature cortex; no recent CT; folded into R01/R02 when they fire",
+    "info",
+    "CT lower leg without contrast",
+    Sources.S0Ct,
+    Sources.S1Ct)]
 public sealed class R07CtForMineralization : IRule
 {
     public const string RuleId = "R07";

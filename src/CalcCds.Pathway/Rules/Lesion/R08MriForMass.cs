@@ -1,9 +1,16 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
 /// <summary>R08 — soft-tissue mass suspected, no red flags: MRI (clinical-pathway.md §5 R08). A mass on imaging or on clinical exam.</summary>
+[RuleDoc(
+    "Soft-tissue mass present (imaging or exam), no red flag, not R22/R01/R02, no MRI in the window",
+    "warning",
+    "MRI lower leg without and with contrast",
+    Sources.S1Mri,
+    Sources.S3Mri)]
 public sealed class R08MriForMass : IRule
 {
     public const string RuleId = "R08";

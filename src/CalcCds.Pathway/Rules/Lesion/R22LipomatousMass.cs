@@ -1,6 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
@@ -8,6 +9,11 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// R22 — calcification within a lipomatous (fatty) mass: exclude liposarcoma (clinical-pathway.md §5 R22). Fires
 /// alongside R01/R02 (they are not suppressed by specific-pattern rules); its MRI suggestion then moves into theirs.
 /// </summary>
+[RuleDoc(
+    "Calcification within a mass that is fat-containing on the report or a known lipoma",
+    "warning",
+    "MRI lower leg without and with contrast; size/depth triage",
+    Sources.S4Liposarcoma)]
 public sealed class R22LipomatousMass : IRule
 {
     public const string RuleId = "R22";

@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Lesion;
 
@@ -7,6 +8,11 @@ namespace CalcCds.Pathway.Rules.Lesion;
 /// R23 — known (treated) tumour at the same site: route to the oncology team (clinical-pathway.md §5 R23). Fires on
 /// KNOWN_SARCOMA_CARE and replaces R01/R02 for the lesion. The chemotherapy/radiotherapy branch is not implemented.
 /// </summary>
+[RuleDoc(
+    "Known sarcoma/tumour care at the same site (KNOWN_SARCOMA_CARE); replaces R01/R02",
+    "info",
+    "— (route to the oncology team)",
+    Sources.S2TreatmentNecrosis)]
 public sealed class R23KnownTumourAtSite : IRule
 {
     public const string RuleId = "R23";

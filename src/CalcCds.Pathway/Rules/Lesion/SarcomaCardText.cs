@@ -2,6 +2,7 @@ using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Context;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Lesion;
@@ -36,6 +37,24 @@ internal static class SarcomaCardText
         {
             detail.AppendLine().AppendLine("No sarcoma centre is configured for this service: choose the receiving centre on the referral.");
         }
+    }
+
+    /// <summary>
+    /// §5 R12: "if red flags exist, this rule's text goes into R01's detail as 'possible mimic'" — the trauma history
+    /// (with its Condition/Procedure references) and why it does not cancel the referral (§5 precedence 2).
+    /// </summary>
+    public static void AppendPossibleMimic(StringBuilder detail, PatientPicture picture, LesionAssessment lesion)
+    {
+        if (R12TraumaHistory.TraumaAtSite(picture, lesion.Index) is not { } trauma)
+        {
+            return;
+        }
+
+        detail.AppendLine().AppendLine("**Possible mimic: trauma history at this site** (R12)");
+        detail.Evidence("Trauma history", trauma);
+        detail.AppendLine("- Post-traumatic calcification (dystrophic, myositis ossificans) is likely after trauma, but a mimic does not cancel a red flag: refer as above.")
+            .AppendLine("- Myositis ossificans matures from the periphery (well-circumscribed peripheral calcification by ~2 months, smaller and denser over the following ~4 months); tell the sarcoma centre about the injury and its date.")
+            .Append("- Source: ").AppendLine(Sources.S4MoTimeline);
     }
 
     /// <summary>§5 precedence 1: the imaging suggestions of R06/R07/R08 move into this card's detail.</summary>
