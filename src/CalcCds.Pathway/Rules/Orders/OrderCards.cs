@@ -19,6 +19,14 @@ public static class OrderCards
         new(StcCodes.Systems.Override, StcOverride.Other, "Other (free text)"),
     ];
 
+    /// <summary>Override reasons of the advisory order cards (O05, O06, O08).</summary>
+    public static IReadOnlyList<CdsCoding> AdvisoryOverrideReasons { get; } =
+    [
+        new(StcCodes.Systems.Override, StcOverride.NotApplicable, "Not applicable to this patient"),
+        new(StcCodes.Systems.Override, StcOverride.AlreadyAddressed, "Already addressed"),
+        new(StcCodes.Systems.Override, StcOverride.Other, "Other"),
+    ];
+
     /// <summary>"**Draft order:** … / **Target lesion:** … (matched by …)" and the lesion's report sentence.</summary>
     public static StringBuilder Start(DraftOrder draft)
     {
