@@ -1,5 +1,5 @@
-using CalcCds.Pathway.Picture;
 using CalcCds.Hooks.Protocol;
+using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Rules.Lesion;
 
 namespace CalcCds.Pathway.Rules.Orders;

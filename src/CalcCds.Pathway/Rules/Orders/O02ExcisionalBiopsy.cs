@@ -21,7 +21,7 @@ public sealed class O02ExcisionalBiopsy : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Excisional biopsy outside superficial and < 3 cm";
+    public string Name => "Excisional biopsy/excision outside \"superficial and < 3 cm\"";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.OrderSign };
 

@@ -18,7 +18,7 @@ public sealed class O03ThinNeedleOrFna : IRule
 
     public string Id => RuleId;
 
-    public string Name => "Needle thinner than 16 G, or FNA, for a suspected sarcoma";
+    public string Name => "Needle gauge thinner than 16 G, or FNA, for a suspected sarcoma";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.OrderSign };
 

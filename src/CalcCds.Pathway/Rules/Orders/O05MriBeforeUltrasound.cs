@@ -22,7 +22,7 @@ public sealed class O05MriBeforeUltrasound : IRule
 
     public string Id => RuleId;
 
-    public string Name => "MRI chosen first when ultrasound is preferred";
+    public string Name => "MRI chosen first when ultrasound is the preferred first advanced imaging";
 
     public IReadOnlySet<string> Hooks { get; } = new HashSet<string>(StringComparer.Ordinal) { HookDefinitions.OrderSelect };
 
