@@ -9,7 +9,9 @@ namespace CalcCds.Pathway;
 /// The three CDS services of CalcCds and their prefetch templates (clinical-pathway.md §1.5, trimmed per hook to what
 /// its rules read). Dates and statuses are filtered inside the service, because prefetch tokens cannot do date
 /// arithmetic. <c>symptoms</c> is our addition to §1.5: §2.6 records pain and palpable mass as exam/survey
-/// Observations, which no §1.5 template returns.
+/// Observations, which no §1.5 template returns. The order hooks read the lesion's red flags too (pain and palpable
+/// mass: <c>symptoms</c>; KNOWN_SARCOMA_CARE: <c>conditions</c>, <c>encounters</c>), and order-select's O06/O07 read
+/// Conditions (new trauma since the index, CKD).
 /// </summary>
 public sealed class PathwayServices : ICdsServiceCatalog
 {
@@ -57,7 +59,7 @@ public sealed class PathwayServices : ICdsServiceCatalog
                 HookDefinitions.OrderSelect,
                 "Soft-tissue calcification: imaging and lab order advice",
                 "While imaging or lab orders for a calcified leg lesion are chosen: ultrasound before MRI, CT rather than a repeat radiograph, a complete systemic lab panel, and the side of the lesion." + Disclaimer,
-                Pick(PrefetchKeys.Patient, PrefetchKeys.Labs, PrefetchKeys.ImagingObservations, PrefetchKeys.RadiologyReports, PrefetchKeys.ImagingStudies, PrefetchKeys.ServiceRequests))
+                Pick(PrefetchKeys.Patient, PrefetchKeys.Conditions, PrefetchKeys.Labs, PrefetchKeys.ImagingObservations, PrefetchKeys.Symptoms, PrefetchKeys.RadiologyReports, PrefetchKeys.ImagingStudies, PrefetchKeys.ServiceRequests, PrefetchKeys.Encounters))
             {
                 UsageRequirements = parameters,
             },
@@ -66,7 +68,7 @@ public sealed class PathwayServices : ICdsServiceCatalog
                 HookDefinitions.OrderSign,
                 "Soft-tissue calcification: biopsy safety checks before signing",
                 "Before a biopsy or excision of a calcified leg lesion is signed: sarcoma-centre referral first for red-flag lesions, core needle technique, no frozen section, and the side of the lesion." + Disclaimer,
-                Pick(PrefetchKeys.Patient, PrefetchKeys.Conditions, PrefetchKeys.Labs, PrefetchKeys.ImagingObservations, PrefetchKeys.RadiologyReports, PrefetchKeys.ImagingStudies, PrefetchKeys.ServiceRequests, PrefetchKeys.Procedures, PrefetchKeys.Encounters))
+                Pick(PrefetchKeys.Patient, PrefetchKeys.Conditions, PrefetchKeys.Labs, PrefetchKeys.ImagingObservations, PrefetchKeys.Symptoms, PrefetchKeys.RadiologyReports, PrefetchKeys.ImagingStudies, PrefetchKeys.ServiceRequests, PrefetchKeys.Procedures, PrefetchKeys.Encounters))
             {
                 UsageRequirements = parameters,
             },

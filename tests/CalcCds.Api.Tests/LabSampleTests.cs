@@ -6,8 +6,8 @@ using CalcCds.Testing.Fhir;
 namespace CalcCds.Api.Tests;
 
 /// <summary>
-/// The lab samples whose rule needs an order hook or an optional rule switched on (fhir-samples/README.md):
-/// R25 and O09 with configuration enabling them (Product decision 5), O07 on order-select, O09 on order-sign.
+/// Lab sample checks beyond their <c>.expect.json</c> (fhir-samples/README.md): R25 with configuration enabling it
+/// (Product decision 5), and the patient-view R09 card of the O07/O09 samples, whose expectations are order hooks.
 /// The service fetches its prefetch from the test FHIR server, as with an EHR that sends no prefetch.
 /// </summary>
 public sealed class LabSampleTests : IAsyncLifetime
@@ -15,7 +15,6 @@ public sealed class LabSampleTests : IAsyncLifetime
     private readonly CalcCdsFactory factory = new(new Dictionary<string, string?>
     {
         ["CalcCds:Pathway:EnabledOptionalRules:0"] = "R25",
-        ["CalcCds:Pathway:EnabledOptionalRules:1"] = "O09",
     });
 
     private FhirTestServer fhir = null!;
@@ -43,24 +42,15 @@ public sealed class LabSampleTests : IAsyncLifetime
         Assert.Equal("warning", Indicator(cards, "R25"));
     }
 
-    [Fact]
-    public async Task O07_adds_albumin_to_a_lone_calcium_order()
+    [Theory]
+    [InlineData("labs-o07-calcium-without-albumin", "lo07-patient")]
+    [InlineData("labs-o09-gadolinium-low-egfr", "lo09-patient")]
+    public async Task Order_hook_samples_give_R09_on_patient_view(string sample, string patientId)
     {
-        fhir.LoadSample("labs-o07-calcium-without-albumin");
-        var request = OrderRequest("order-select", "lo07-patient", Draft("lo07-draft-ca", "lo07-patient", "http://loinc.org", "17861-6", "Calcium [Mass/volume] in Serum or Plasma"));
-        request["context"]!["selections"] = new JsonArray("ServiceRequest/lo07-draft-ca");
-        var cards = await CallAsync(PathwayServices.OrderSelectId, request);
-        Assert.Equal("info", Indicator(cards, "O07"));
-        Assert.Contains(cards, c => ((string?)c["summary"])!.StartsWith("Add albumin", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task O09_warns_on_a_gadolinium_mri_with_low_egfr()
-    {
-        fhir.LoadSample("labs-o09-gadolinium-low-egfr");
-        var request = OrderRequest("order-sign", "lo09-patient", Draft("lo09-draft-mri", "lo09-patient", "http://www.ama-assn.org/go/cpt", "73720", "MRI lower extremity w/o and with contrast"));
-        var cards = await CallAsync(PathwayServices.OrderSignId, request);
-        Assert.Equal("warning", Indicator(cards, "O09"));
+        fhir.LoadSample(sample);
+        var request = HookRequests.PatientView(patientId).WithFhirServer(fhir);
+        var cards = await CallAsync(PathwayServices.PatientViewId, request);
+        Assert.Equal("warning", Indicator(cards, "R09"));
     }
 
     private async Task<List<JsonNode>> CallAsync(string serviceId, JsonObject request)
@@ -70,33 +60,6 @@ public sealed class LabSampleTests : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
         return body["cards"]!.AsArray().Select(c => c!).ToList();
     }
-
-    private JsonObject OrderRequest(string hook, string patientId, JsonObject draft) => new JsonObject
-    {
-        ["hook"] = hook,
-        ["hookInstance"] = Guid.NewGuid().ToString(),
-        ["context"] = new JsonObject
-        {
-            ["userId"] = "Practitioner/dr-test",
-            ["patientId"] = patientId,
-            ["draftOrders"] = new JsonObject
-            {
-                ["resourceType"] = "Bundle",
-                ["type"] = "collection",
-                ["entry"] = new JsonArray(new JsonObject { ["resource"] = draft }),
-            },
-        },
-    }.WithFhirServer(fhir);
-
-    private static JsonObject Draft(string id, string patientId, string system, string code, string display) => new()
-    {
-        ["resourceType"] = "ServiceRequest",
-        ["id"] = id,
-        ["status"] = "draft",
-        ["intent"] = "order",
-        ["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = system, ["code"] = code, ["display"] = display }) },
-        ["subject"] = new JsonObject { ["reference"] = "Patient/" + patientId },
-    };
 
     private static string? Indicator(List<JsonNode> cards, string rule)
     {

@@ -10,6 +10,8 @@ namespace CalcCds.Api.Tests;
 /// <summary>
 /// Every <c>fhir-samples/</c> patient goes through the real HTTP pipeline with full prefetch from the test FHIR server,
 /// and its <c>.expect.json</c> is checked: rules that must fire, must not fire, indicators, card count and severity.
+/// Order samples name their hook (<c>order-select</c> / <c>order-sign</c>) and carry their <c>draftOrders</c> (and
+/// optional <c>selections</c>) inline; the test sends them as <c>context.draftOrders</c> to the matching service.
 /// A <c>mustFire</c> rule that is not implemented yet is reported in the failure message of the coverage test
 /// below rather than silently passing.
 /// </summary>
@@ -17,7 +19,7 @@ public sealed class SampleExpectationTests : IAsyncLifetime
 {
     private static readonly string[] Severity = ["info", "warning", "critical"];
 
-    private readonly CalcCdsFactory factory = new();
+    private CalcCdsFactory factory = new();
     private FhirTestServer fhir = null!;
     private HttpClient client = null!;
 
@@ -32,6 +34,15 @@ public sealed class SampleExpectationTests : IAsyncLifetime
         client.Dispose();
         await factory.DisposeAsync();
         await fhir.DisposeAsync();
+    }
+
+    /// <summary>A sample's <c>settings</c> (configuration keys, e.g. a sarcoma centre or an optional rule) start a service configured with them.</summary>
+    private async Task ConfigureAsync(JsonObject settings)
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+        factory = new CalcCdsFactory(settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal));
+        client = factory.CreateLoopbackClient();
     }
 
     public static TheoryData<string> Samples()
@@ -53,11 +64,25 @@ public sealed class SampleExpectationTests : IAsyncLifetime
     public async Task SampleGivesTheExpectedCards(string sample)
     {
         var expect = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, sample + ".expect.json")))!;
-        Assert.Equal("patient-view", (string?)expect["hook"]);
-        fhir.LoadSample(sample);
-        var request = await HookRequests.PatientView((string)expect["patientId"]!).WithPrefetchAsync(client, fhir);
+        if (expect["settings"] is JsonObject settings)
+        {
+            await ConfigureAsync(settings);
+        }
 
-        using var response = await client.PostAsync("/cds-services/" + PathwayServices.PatientViewId, request.Json());
+        var hook = (string?)expect["hook"] ?? "patient-view";
+        var patientId = (string)expect["patientId"]!;
+        var (serviceId, request) = hook switch
+        {
+            "patient-view" => (PathwayServices.PatientViewId, HookRequests.PatientView(patientId)),
+            "order-select" or "order-sign" => (
+                hook == "order-select" ? PathwayServices.OrderSelectId : PathwayServices.OrderSignId,
+                HookRequests.Order(hook, patientId, expect["draftOrders"]?.AsArray().OfType<JsonNode>() ?? [], expect["selections"] is { } selected ? Strings(selected) : null)),
+            _ => throw new InvalidOperationException($"{sample}: unknown hook '{hook}'"),
+        };
+        fhir.LoadSample(sample);
+        await request.WithPrefetchAsync(client, fhir);
+
+        using var response = await client.PostAsync("/cds-services/" + serviceId, request.Json());
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.True(response.IsSuccessStatusCode, body.ToJsonString());

@@ -51,7 +51,12 @@ internal sealed class CdsTarget : IAsyncDisposable
     /// <summary>Whether the service has the rule; a remote service is taken to have every rule it is expected to fire.</summary>
     public bool IsImplemented(string ruleId) => implementedRules?.Contains(ruleId) ?? true;
 
-    public static async Task<CdsTarget> StartInProcessAsync(CancellationToken cancellationToken)
+    /// <summary>True for the service this process hosts (its configuration can be chosen per run).</summary>
+    public bool IsInProcess => host is not null;
+
+    /// <summary>Starts the service in this process; <paramref name="settings"/> are extra configuration keys (an
+    /// expectations file's <c>settings</c>).</summary>
+    public static async Task<CdsTarget> StartInProcessAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -66,6 +71,11 @@ internal sealed class CdsTarget : IAsyncDisposable
         {
             ["CalcCds:Security:Mode"] = "Disabled",
         });
+        if (settings is { Count: > 0 })
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddCalcCdsServices();

@@ -16,6 +16,15 @@ internal sealed record Expectations(
     string? MaxIndicator,
     int? MaxCards)
 {
+    /// <summary>Order hooks: the draft ServiceRequests sent as <c>context.draftOrders</c> (empty for patient-view).</summary>
+    public IReadOnlyList<JsonObject> DraftOrders { get; init; } = [];
+
+    /// <summary>order-select: the <c>context.selections</c>; null means every draft.</summary>
+    public IReadOnlyList<string>? Selections { get; init; }
+
+    /// <summary>Configuration the service must run with for this file (e.g. a sarcoma centre, an optional rule).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     private static readonly string[] Severity = ["info", "warning", "critical"];
 
     /// <summary>Reads the file; throws <see cref="InputProblemException"/> when it is not a usable expectations file.</summary>
@@ -35,7 +44,12 @@ internal sealed record Expectations(
                 Strings(root["mustNotFire"]),
                 (root["indicators"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
                 (string?)root["maxIndicator"],
-                (int?)root["maxCards"]);
+                (int?)root["maxCards"])
+            {
+                DraftOrders = root["draftOrders"] is JsonArray drafts ? [.. drafts.OfType<JsonObject>().Select(d => (JsonObject)d.DeepClone())] : [],
+                Selections = root["selections"] is JsonArray selections ? Strings(selections) : null,
+                Settings = (root["settings"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal),
+            };
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {

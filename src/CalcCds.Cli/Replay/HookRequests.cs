@@ -25,7 +25,8 @@ internal static class HookRequests
         IReadOnlyList<JsonObject> draftOrders,
         Uri fhirBase,
         Func<string, FhirResponse> fhir,
-        PrefetchMode prefetch)
+        PrefetchMode prefetch,
+        IReadOnlyList<string>? selections = null)
     {
         var context = new JsonObject { ["userId"] = userId, ["patientId"] = patient.Id };
         if (service.Hook is "order-select" or "order-sign")
@@ -39,7 +40,8 @@ internal static class HookRequests
             context["draftOrders"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries };
             if (service.Hook == "order-select")
             {
-                context["selections"] = new JsonArray([.. draftOrders.Select(o => (JsonNode)("ServiceRequest/" + (string?)o["id"]))]);
+                var selected = selections ?? [.. draftOrders.Select(o => "ServiceRequest/" + (string?)o["id"])];
+                context["selections"] = new JsonArray([.. selected.Select(s => (JsonNode)s)]);
             }
         }
 

@@ -17,6 +17,9 @@ internal sealed class ReplayRunner(ReplayOptions options, IReplayReporter report
     private int errors;
     private int expectationFailures;
 
+    /// <summary>Every service the target offers (discovery), so a file whose expectations name another hook gets it.</summary>
+    private IReadOnlyList<DiscoveredService> offered = [];
+
     /// <summary>Told how many files the run has, once they are known (for a progress bar).</summary>
     public Action<int>? FilesFound { get; set; }
 
@@ -84,6 +87,7 @@ internal sealed class ReplayRunner(ReplayOptions options, IReplayReporter report
             }
 
             var all = DiscoveredService.From(answer.Body);
+            offered = all;
             var chosen = new List<DiscoveredService>();
             foreach (var hook in options.Hooks)
             {
@@ -129,16 +133,39 @@ internal sealed class ReplayRunner(ReplayOptions options, IReplayReporter report
         }
 
         patients += chart.Patients.Count;
-        target.Clock?.Pin(options.AsOf ?? expectations?.AsOf);
+        var (fileTarget, dedicated) = (target, (CdsTarget?)null);
+        if (expectations is { Settings.Count: > 0 })
+        {
+            if (target.IsInProcess)
+            {
+                // The file's expectations hold for a service configured with its settings (e.g. a sarcoma centre).
+                dedicated = await CdsTarget.StartInProcessAsync(cancellationToken, expectations.Settings);
+                fileTarget = dedicated;
+            }
+            else
+            {
+                reporter.Note(file, $"its expectations need service settings ({string.Join(", ", expectations.Settings.Keys)}) that a remote service cannot be given; not checked");
+                expectations = null;
+            }
+        }
+
+        // Order-hook expectations with their own draft orders bring that hook's call even when --hook did not ask for it.
+        var fileServices = services;
+        if (expectations is { DraftOrders.Count: > 0 } && !services.Any(s => s.Hook == expectations.Hook) && offered.FirstOrDefault(s => s.Hook == expectations.Hook) is { } extra)
+        {
+            fileServices = [.. services, extra];
+        }
+
+        fileTarget.Clock?.Pin(options.AsOf ?? expectations?.AsOf);
         var (slot, baseUrl) = fhir.Add(chart.Resources);
         var checkedExpectations = false;
         try
         {
             foreach (var patient in chart.Patients)
             {
-                foreach (var service in services)
+                foreach (var service in fileServices)
                 {
-                    var result = await CallAsync(chart, patient, service, fhir, slot, baseUrl, target, drafts, expectations, cancellationToken);
+                    var result = await CallAsync(chart, patient, service, fhir, slot, baseUrl, fileTarget, drafts, expectations, cancellationToken);
                     checkedExpectations |= result?.ExpectFile is not null;
                 }
             }
@@ -146,9 +173,13 @@ internal sealed class ReplayRunner(ReplayOptions options, IReplayReporter report
         finally
         {
             fhir.Remove(slot);
+            if (dedicated is not null)
+            {
+                await dedicated.DisposeAsync();
+            }
         }
 
-        if (expectations is not null && !checkedExpectations && services.Any(s => s.Hook == expectations.Hook))
+        if (expectations is not null && !checkedExpectations && fileServices.Any(s => s.Hook == expectations.Hook))
         {
             expectationFailures++;
             reporter.ExpectationMiss(file, expectations.File,
@@ -168,14 +199,16 @@ internal sealed class ReplayRunner(ReplayOptions options, IReplayReporter report
         Expectations? expectations,
         CancellationToken cancellationToken)
     {
-        var orders = drafts ?? chart.DraftOrdersFor(patient.Id);
+        // The expectations' own draft orders (order samples) are what their call is about; otherwise --draft, else the file's.
+        var fromExpectations = expectations is not null && expectations.AppliesTo(service.Hook, patient.Id) && expectations.DraftOrders.Count > 0;
+        var orders = fromExpectations ? expectations!.DraftOrders : drafts ?? chart.DraftOrdersFor(patient.Id);
         if (service.Hook != "patient-view" && orders.Count == 0)
         {
             reporter.Note(chart.File, $"{patient.Label}: no draft ServiceRequest, {service.Hook} skipped (give one with --draft)");
             return null;
         }
 
-        var request = HookRequests.Build(service, patient, options.UserId, orders, baseUrl, url => fhir.Resolve(slot, url), options.Prefetch);
+        var request = HookRequests.Build(service, patient, options.UserId, orders, baseUrl, url => fhir.Resolve(slot, url), options.Prefetch, fromExpectations ? expectations!.Selections : null);
         var what = $"{patient.Label}, {service.Hook}";
         CdsAnswer answer;
         try

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using CalcCds.Pathway;
 using CalcCds.Testing.Fhir;
 
 namespace CalcCds.Api.Tests.Support;
@@ -15,6 +14,31 @@ public static class HookRequests
         ["hookInstance"] = hookInstance ?? Guid.NewGuid().ToString(),
         ["context"] = new JsonObject { ["userId"] = "Practitioner/dr-test", ["patientId"] = patientId },
     };
+
+    /// <summary>An order-select / order-sign request: the drafts as a collection Bundle in <c>context.draftOrders</c>,
+    /// and for order-select the <c>selections</c> (all drafts when none are given).</summary>
+    public static JsonObject Order(string hook, string patientId, IEnumerable<JsonNode> drafts, IEnumerable<string>? selections = null)
+    {
+        var resources = drafts.Select(d => d.DeepClone()).ToList();
+        var context = new JsonObject
+        {
+            ["userId"] = "Practitioner/dr-test",
+            ["patientId"] = patientId,
+            ["draftOrders"] = new JsonObject
+            {
+                ["resourceType"] = "Bundle",
+                ["type"] = "collection",
+                ["entry"] = new JsonArray(resources.Select(r => (JsonNode)new JsonObject { ["resource"] = r }).ToArray()),
+            },
+        };
+        if (hook == "order-select")
+        {
+            var selected = selections ?? resources.Select(r => "ServiceRequest/" + (string?)r["id"]);
+            context["selections"] = new JsonArray(selected.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray());
+        }
+
+        return new JsonObject { ["hook"] = hook, ["hookInstance"] = Guid.NewGuid().ToString(), ["context"] = context };
+    }
 
     public static JsonObject WithFhirServer(this JsonObject request, FhirTestServer server, string? token = "fhir-access-token-123")
     {
@@ -35,12 +59,13 @@ public static class HookRequests
     }
 
     /// <summary>Fills the given prefetch keys (all of the service's when none are named) by running the discovery
-    /// templates against the test FHIR server, as an EHR would.</summary>
+    /// templates of the service for the request's hook against the test FHIR server, as an EHR would.</summary>
     public static async Task<JsonObject> WithPrefetchAsync(this JsonObject request, HttpClient service, FhirTestServer server, params string[] keys)
     {
         using var fhir = new HttpClient();
         var discovery = await service.GetFromJsonAsync<JsonObject>("/cds-services");
-        var definition = discovery!["services"]!.AsArray().First(s => (string?)s!["id"] == PathwayServices.PatientViewId)!;
+        var hook = (string?)request["hook"] ?? "patient-view";
+        var definition = discovery!["services"]!.AsArray().First(s => (string?)s!["hook"] == hook)!;
         var patientId = (string)request["context"]!["patientId"]!;
         var prefetch = new JsonObject();
         foreach (var (key, template) in definition["prefetch"]!.AsObject())

@@ -9,6 +9,9 @@ public sealed partial class SampleBundleTests : ServerTest
 {
     private static readonly string[] Indicators = ["info", "warning", "critical"];
 
+    /// <summary>The hooks an expectations file may name; order hooks carry their draft orders inline.</summary>
+    private static readonly string[] Hooks = ["patient-view", "order-select", "order-sign"];
+
     public static TheoryData<string> SampleNames()
     {
         var data = new TheoryData<string>();
@@ -81,7 +84,15 @@ public sealed partial class SampleBundleTests : ServerTest
         var indicators = expect["indicators"]!.AsObject();
 
         Assert.False(string.IsNullOrWhiteSpace((string?)expect["description"]));
-        Assert.Equal("patient-view", (string?)expect["hook"]);
+        Assert.Contains((string?)expect["hook"], Hooks);
+        if ((string?)expect["hook"] != "patient-view")
+        {
+            var drafts = expect["draftOrders"]!.AsArray();
+            Assert.NotEmpty(drafts);
+            Assert.All(drafts, d => Assert.Equal(("ServiceRequest", "draft"), ((string?)d!["resourceType"], (string?)d["status"])));
+            Assert.All(drafts, d => Assert.Equal("Patient/" + (string?)expect["patientId"], (string?)d!["subject"]!["reference"]));
+        }
+
         Assert.Contains(Resources(LoadSample(name)), r => (string?)r["resourceType"] == "Patient" && (string?)r["id"] == (string?)expect["patientId"]);
         Assert.All(mustFire.Concat(mustNotFire).Concat(indicators.Select(i => i.Key)), id => Assert.Matches(RuleId(), id));
         Assert.Empty(mustFire.Intersect(mustNotFire));
