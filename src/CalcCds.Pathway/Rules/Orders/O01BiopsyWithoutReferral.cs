@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Rules.Lesion;
 
 namespace CalcCds.Pathway.Rules.Orders;
@@ -11,6 +12,16 @@ namespace CalcCds.Pathway.Rules.Orders;
 /// sarcoma care, not when the performer or requester is a configured sarcoma centre. Suggestions (at most one):
 /// refer instead (create referral + delete the biopsy draft), or refer and keep the biopsy on hold (create only).
 /// </summary>
+[RuleDoc(
+    "Order-sign of a biopsy (CPT 20206, 27613–27619, 27632, 27634, 10005–10012, 10021; LOINC image-guided biopsy/FNA) of a lesion with RF_DEEP/SIZE/RAPID_GROWTH/BONE/MATRIX, or a mass with unknown size or depth; no known sarcoma care; performer/requester not a configured sarcoma centre",
+    "critical (red flag confirmed) · warning (size/depth unknown, or referral status cannot be verified); never dropped by the budget",
+    "Refer to sarcoma centre (create referral + delete the biopsy draft), or refer and keep the biopsy on hold (at-most-one)",
+    Sources.S3BiopsyPlanning,
+    Sources.S3BiopsyPitfall,
+    Sources.S3BiopsyTract,
+    Sources.S1BiopsyAfterImaging,
+    Sources.Esmo2014,
+    Sources.Uk2024CoreBiopsy)]
 public sealed class O01BiopsyWithoutReferral : IRule
 {
     public const string RuleId = "O01";

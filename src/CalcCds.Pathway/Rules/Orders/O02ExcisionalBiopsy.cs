@@ -2,6 +2,7 @@ using System.Globalization;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Rules.Lesion;
 using CalcCds.Pathway.Terminology;
 
@@ -13,6 +14,13 @@ namespace CalcCds.Pathway.Rules.Orders;
 /// red-flag criteria are met O01 fires instead and this card is not shown. Not in known sarcoma care, nor when the
 /// ordering team is a configured sarcoma centre (§7.7: the centre is the planner).
 /// </summary>
+[RuleDoc(
+    "Order-sign of an excision (CPT 27618, 27632, 27619, 27634, 27615, 27616) of a concerning lesion (concerning pattern, mass or any red flag) that is not superficial and < 3 cm; no known sarcoma care; O01 not firing",
+    "warning",
+    "Refer to sarcoma centre for a planned core biopsy (as R01)",
+    Sources.S3ExcisionalSmall,
+    Sources.S3BiopsyPlanning,
+    Sources.MdpiExcisional)]
 public sealed class O02ExcisionalBiopsy : IRule
 {
     public const string RuleId = "O02";

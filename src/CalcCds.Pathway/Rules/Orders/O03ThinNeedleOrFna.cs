@@ -1,6 +1,7 @@
 using System.Globalization;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Rules.Orders;
@@ -10,6 +11,12 @@ namespace CalcCds.Pathway.Rules.Orders;
 /// (<c>orderDetail</c> stc-order#needle-gauge &gt; 16) or as an FNA (clinical-pathway.md §5 O03). Warning. The spec
 /// gives O03 no sarcoma-care exemption (§7.7 lists only R01/O01/O02/O05), so it also reminds a sarcoma centre.
 /// </summary>
+[RuleDoc(
+    "Order-sign of a biopsy of a lesion meeting O01's criteria with needle gauge > 16 (orderDetail stc-order#needle-gauge) or an FNA code",
+    "warning",
+    "—",
+    Sources.S3CoreNeedle,
+    Sources.FnaSecondary)]
 public sealed class O03ThinNeedleOrFna : IRule
 {
     public const string RuleId = "O03";

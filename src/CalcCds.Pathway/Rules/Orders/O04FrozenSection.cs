@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Orders;
 
@@ -9,6 +10,12 @@ namespace CalcCds.Pathway.Rules.Orders;
 /// names the biopsy draft, or, without basedOn, a biopsy is among the same drafts. Warning; suggests deleting the
 /// frozen-section draft.
 /// </summary>
+[RuleDoc(
+    "Order-sign of a frozen section (CPT 88331/88332 or a \"frozen section\" orderable) linked to a biopsy of a lesion meeting O01's criteria",
+    "warning",
+    "Delete the frozen-section draft",
+    Sources.S3FrozenSection,
+    Sources.Uk2024CoreBiopsy)]
 public sealed class O04FrozenSection : IRule
 {
     public const string RuleId = "O04";

@@ -1,6 +1,7 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Rules.Lesion;
 using CalcCds.Pathway.Terminology;
 
@@ -12,6 +13,13 @@ namespace CalcCds.Pathway.Rules.Orders;
 /// the last 90 days (PRIOR_US), outside known sarcoma care and not requested by a sarcoma-centre role (§7.7). Info.
 /// Suggestions (at most one): replace the MRI with ultrasound, or add ultrasound and keep the MRI.
 /// </summary>
+[RuleDoc(
+    "Order-select of a lower-limb MRI for a non-specific/concerning lesion without mass, not deep, no red flag, no prior US; requester not a sarcoma centre",
+    "info",
+    "Replace with US lower extremity (CPT 76882, side-specific LOINC) + delete the MRI draft, or add US and keep the MRI (at-most-one)",
+    Sources.S1UltrasoundFirst,
+    Sources.S1UltrasoundThenMri,
+    Sources.AcrVariant1)]
 public sealed class O05MriBeforeUltrasound : IRule
 {
     public const string RuleId = "O05";

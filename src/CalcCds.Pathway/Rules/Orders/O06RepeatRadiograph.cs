@@ -3,6 +3,7 @@ using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Clinical;
 using CalcCds.Pathway.Lesion;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Rules.Lesion;
 using CalcCds.Pathway.Terminology;
 
@@ -15,6 +16,15 @@ namespace CalcCds.Pathway.Rules.Orders;
 /// Not for planned interval follow-up (R04 window ≥ 3 months, MO maturation ≥ MO_FOLLOWUP_WEEKS with trauma
 /// history, new trauma/fracture since the index) nor for different/additional projections. Info; suggests CT.
 /// </summary>
+[RuleDoc(
+    "Order-select of an XR lower leg (LOINC 25011-8/24686-8, CPT 73590/73592) within 30 days of a final index radiograph when the question is mineralization (indeterminate matrix, immature peripheral-zonal, juxtacortical, or reason says so); not planned interval follow-up or extra projections",
+    "info",
+    "Replace with CT lower leg without contrast (LOINC 36074-3/30625-8, CPT 73700) + delete the XR draft",
+    Sources.S0Ct,
+    Sources.S1Ct,
+    Sources.S3CtCalcified,
+    Sources.S1NotXrayAlone,
+    Sources.S4DifferentAngle)]
 public sealed class O06RepeatRadiograph : IRule
 {
     public const string RuleId = "O06";

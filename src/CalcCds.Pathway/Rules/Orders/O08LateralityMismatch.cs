@@ -1,5 +1,6 @@
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
+using CalcCds.Pathway.Rules.Docs;
 
 namespace CalcCds.Pathway.Rules.Orders;
 
@@ -9,6 +10,11 @@ namespace CalcCds.Pathway.Rules.Orders;
 /// (clinical-pathway.md §5 O08). Warning, on order-select and order-sign. §7.6: no card when either side is not
 /// recorded. A bilateral order covers both sides and is not a mismatch.
 /// </summary>
+[RuleDoc(
+    "Order-select/order-sign of imaging, biopsy or referral whose side (bodySite laterality or side-specific LOINC) differs from the target lesion's side; lesion not bilateral; both sides known",
+    "warning",
+    "—",
+    Sources.LateralityCheck)]
 public sealed class O08LateralityMismatch : IRule
 {
     public const string RuleId = "O08";
