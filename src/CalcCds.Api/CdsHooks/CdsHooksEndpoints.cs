@@ -7,6 +7,7 @@ using CalcCds.Hooks.Protocol;
 using CalcCds.Hooks.Services;
 using CalcCds.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CalcCds.Api.CdsHooks;
 
@@ -45,6 +46,7 @@ public static class CdsHooksEndpoints
         PrefetchResolver prefetchResolver,
         IHookEvaluator evaluator,
         EvaluationLog evaluationLog,
+        IOptions<CdsHooksOptions> options,
         ILogger<CdsRequest> logger,
         CancellationToken cancellationToken)
     {
@@ -53,13 +55,16 @@ public static class CdsHooksEndpoints
         ArgumentNullException.ThrowIfNull(prefetchResolver);
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(evaluationLog);
+        ArgumentNullException.ThrowIfNull(options);
         var service = FindService(catalog, id);
         var started = Stopwatch.GetTimestamp();
         var document = await bodyReader.ReadAsync(httpRequest, cancellationToken);
         using var request = CdsRequestReader.Read(document, service.Hook);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["hookInstance"] = request.HookInstance, ["service"] = service.Id });
 
-        var prefetch = await prefetchResolver.ResolveAsync(service, request, cancellationToken);
+        // The deadline counts from arrival: what is left of it is the fetches' budget.
+        var remaining = options.Value.EvaluationDeadline - Stopwatch.GetElapsedTime(started);
+        var prefetch = await prefetchResolver.ResolveAsync(service, request, remaining, cancellationToken);
         var response = evaluator.Evaluate(new HookInvocation(service, request, prefetch));
         var elapsed = Stopwatch.GetElapsedTime(started);
         evaluationLog.Record(service.Id, request.HookInstance, response, prefetch, elapsed);
