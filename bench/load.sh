@@ -105,7 +105,7 @@ code=$(curl -s -o "$work/fetch.out" -w '%{http_code}' -H 'Content-Type: applicat
 
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$svc/status"; }
 wrk_rps() { # url seconds -> requests/s (fails on any socket error or non-200)
-  wrk -t$threads -c$conns -d"$2"s --latency -s "$work/post.lua" "$1" >"$work/wrk.out" 2>&1
+  wrk -t$threads -c$conns -d"$2"s --timeout 10s --latency -s "$work/post.lua" "$1" >"$work/wrk.out" 2>&1
   if grep -qE 'Non-2xx|Socket errors' "$work/wrk.out"; then say "errors during wrk run on $1:"; cat "$work/wrk.out" >&2; exit 1; fi
   awk '/Requests\/sec/ {print $2}' "$work/wrk.out"
 }
@@ -135,7 +135,7 @@ p3=$(python3 -c "print(round($p3_p50/100,3))")
 
 say "P4: sustained load for ${soak_s}s at max throughput, RSS sampled every ${sample_s}s"
 rss_samples=("$rss_warm")
-wrk -t$threads -c$conns -d"$soak_s"s -s "$work/post.lua" "$full_url" >"$work/soak.out" 2>&1 &
+wrk -t$threads -c$conns -d"$soak_s"s --timeout 10s -s "$work/post.lua" "$full_url" >"$work/soak.out" 2>&1 &
 soak=$!
 pids+=($soak)
 elapsed=0
