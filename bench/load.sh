@@ -41,7 +41,13 @@ work=$(mktemp -d /tmp/calccds-load.XXXXXX)
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ $alive -eq 0 ] && break
+    sleep 0.25
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -138,14 +144,13 @@ rss_samples=("$rss_warm")
 wrk -t$threads -c$conns -d"$soak_s"s --timeout 10s -s "$work/post.lua" "$full_url" >"$work/soak.out" 2>&1 &
 soak=$!
 pids+=($soak)
-elapsed=0
 while kill -0 $soak 2>/dev/null; do
-  sleep "$sample_s"; elapsed=$((elapsed + sample_s))
-  kill -0 $soak 2>/dev/null && rss_samples+=("$(rss_mb)")
+  sleep "$sample_s"
+  if kill -0 $soak 2>/dev/null; then rss_samples+=("$(rss_mb)"); fi
 done
 wait $soak || true
 soak_rps=$(awk '/Requests\/sec/ {print $2}' "$work/soak.out")
-grep -qE 'Non-2xx|Socket errors' "$work/soak.out" && { say "errors during the sustained run:"; cat "$work/soak.out" >&2; exit 1; }
+if grep -qE 'Non-2xx|Socket errors' "$work/soak.out"; then say "errors during the sustained run:"; cat "$work/soak.out" >&2; exit 1; fi
 rss_end=$(rss_mb)
 rss_samples+=("$rss_end")
 rss_max=$(printf '%s\n' "${rss_samples[@]}" | sort -n | tail -1)

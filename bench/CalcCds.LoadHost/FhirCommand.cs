@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using CalcCds.Testing.Fhir;
 
@@ -49,7 +50,8 @@ internal static class FhirCommand
             e.Cancel = true;
             stop.Cancel();
         };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        // The FHIR server's host claims SIGTERM for its own graceful stop; ours ends the wait so the process exits.
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop.Cancel());
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
