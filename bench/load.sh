@@ -22,6 +22,7 @@ threads=2
 fixture=bench/fixtures/patient-view-100k.json
 
 say() { printf '[load] %s\n' "$*" >&2; }
+trap 'say "failed at line $LINENO: $BASH_COMMAND"' ERR
 
 if ! command -v wrk >/dev/null 2>&1; then
   say "installing wrk (apt-get)"
@@ -48,6 +49,7 @@ cleanup() {
     sleep 0.25
   done
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  cp "$work/service.log" /tmp/calccds-load-service.log 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -109,7 +111,9 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json
 code=$(curl -s -o "$work/fetch.out" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "@$work/fetch.json" "$full_url")
 [ "$code" = 200 ] || { say "patient-view with fetched prefetch answered $code"; cat "$work/fetch.out" >&2; exit 1; }
 
-rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$svc/status"; }
+rss_mb() { # 0 when the service is gone (then P4 fails visibly instead of the script dying)
+  if [ -r "/proc/$svc/status" ]; then awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$svc/status"; else say "the service process has exited"; echo 0; fi
+}
 wrk_rps() { # url seconds -> requests/s (fails on any socket error or non-200)
   wrk -t$threads -c$conns -d"$2"s --timeout 10s --latency -s "$work/post.lua" "$1" >"$work/wrk.out" 2>&1
   if grep -qE 'Non-2xx|Socket errors' "$work/wrk.out"; then say "errors during wrk run on $1:"; cat "$work/wrk.out" >&2; exit 1; fi
