@@ -169,7 +169,7 @@ p3_v=$(verdict "$p3 <= 1.3 and $p3_err == 0")
 p4_v=$(verdict "$rss_max <= 200 and $rss_growth <= 10")
 
 mode=$([ $quick -eq 1 ] && echo "quick" || echo "full")
-cmd="bash bench/load.sh$([ $quick -eq 1 ] && echo ' --quick')"
+cmd="bash bench/load.sh$([ $quick -eq 1 ] && echo ' --quick' || true)"
 {
   echo "# CalcCds load results ($mode run)"
   echo
