@@ -11,6 +11,7 @@ public sealed class StartupValidationTests
     [InlineData("CalcCds:Pathway:IndexLookbackDays", "-5", "IndexLookbackDays")]
     [InlineData("CalcCds:Pathway:Lesion:SizeRedFlagCm", "0", "SizeRedFlagCm")]
     [InlineData("CalcCds:CdsHooks:MaxJsonDepth", "1000", "MaxJsonDepth")]
+    [InlineData("CalcCds:CdsHooks:EvaluationDeadline", "00:00:00.001", "EvaluationDeadline")]
     [InlineData("CalcCds:FhirClient:MaxPages", "0", "MaxPages")]
     public void InvalidSettingFailsStartUp(string key, string value, string named)
     {

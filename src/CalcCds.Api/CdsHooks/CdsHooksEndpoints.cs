@@ -7,6 +7,7 @@ using CalcCds.Hooks.Protocol;
 using CalcCds.Hooks.Services;
 using CalcCds.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CalcCds.Api.CdsHooks;
 
@@ -46,6 +47,7 @@ public static class CdsHooksEndpoints
         IHookEvaluator evaluator,
         RepeatHistory repeatHistory,
         EvaluationLog evaluationLog,
+        IOptions<CdsHooksOptions> options,
         ILogger<CdsRequest> logger,
         CancellationToken cancellationToken)
     {
@@ -55,6 +57,7 @@ public static class CdsHooksEndpoints
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(repeatHistory);
         ArgumentNullException.ThrowIfNull(evaluationLog);
+        ArgumentNullException.ThrowIfNull(options);
         var service = FindService(catalog, id);
         var started = Stopwatch.GetTimestamp();
         var document = await bodyReader.ReadAsync(httpRequest, cancellationToken);
@@ -64,7 +67,10 @@ public static class CdsHooksEndpoints
         // The repeat-suppression lookup runs while prefetch gaps are fetched; it never throws.
         var patientKey = PatientKey.For(request);
         var actedOn = repeatHistory.LoadAsync(patientKey, cancellationToken);
-        var prefetch = await prefetchResolver.ResolveAsync(service, request, cancellationToken);
+
+        // The deadline counts from arrival: what is left of it is the fetches' budget.
+        var remaining = options.Value.EvaluationDeadline - Stopwatch.GetElapsedTime(started);
+        var prefetch = await prefetchResolver.ResolveAsync(service, request, remaining, cancellationToken);
         var response = evaluator.Evaluate(new HookInvocation(service, request, prefetch) { ActedOn = await actedOn });
         var elapsed = Stopwatch.GetElapsedTime(started);
         evaluationLog.Record(service.Id, request.HookInstance, patientKey, response, prefetch, elapsed);

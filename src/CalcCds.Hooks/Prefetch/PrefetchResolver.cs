@@ -13,11 +13,20 @@ namespace CalcCds.Hooks.Prefetch;
 /// Turns what the EHR prefetched into a complete <see cref="PrefetchSet"/>. Keys the EHR answered (a resource, JSON
 /// <c>null</c> for "read found nothing", an empty Bundle for "search found nothing") are used as they are. Keys it
 /// left out, or answered with an OperationOutcome, are gaps: all gaps are fetched from <c>fhirServer</c> at once.
-/// A gap that cannot be filled makes the call fail with 412, because answering on partial data could hide a red flag.
+/// A gap that cannot be filled makes the call fail with 412, because answering on partial data could hide a red flag;
+/// so does a gap still being fetched when the evaluation deadline runs out (its fetch is cancelled).
 /// </summary>
 public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<PrefetchResolver> logger)
 {
-    public async Task<PrefetchSet> ResolveAsync(CdsServiceDefinition service, CdsRequest request, CancellationToken cancellationToken)
+    public Task<PrefetchSet> ResolveAsync(CdsServiceDefinition service, CdsRequest request, CancellationToken cancellationToken) =>
+        ResolveAsync(service, request, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <param name="service">The called service, whose templates say which keys are needed.</param>
+    /// <param name="request">The call, with what the EHR prefetched.</param>
+    /// <param name="deadline">How long gap fetches may take (<see cref="Timeout.InfiniteTimeSpan"/>: no limit of our
+    /// own). Fetches still running then are cancelled and the call fails with 412, issue code <c>timeout</c>.</param>
+    /// <param name="cancellationToken">The caller went away.</param>
+    public async Task<PrefetchSet> ResolveAsync(CdsServiceDefinition service, CdsRequest request, TimeSpan deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(request);
@@ -54,7 +63,7 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
 
         if (gaps.Count > 0)
         {
-            await FillGapsAsync(request, gaps, values, cancellationToken);
+            await FillGapsAsync(request, gaps, values, deadline, cancellationToken);
         }
 
         return new PrefetchSet(values);
@@ -78,7 +87,8 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
         }
     }
 
-    private async Task FillGapsAsync(CdsRequest request, List<(string Key, string Query)> gaps, Dictionary<string, PrefetchValue> values, CancellationToken cancellationToken)
+    private async Task FillGapsAsync(
+        CdsRequest request, List<(string Key, string Query)> gaps, Dictionary<string, PrefetchValue> values, TimeSpan deadline, CancellationToken cancellationToken)
     {
         if (request.FhirServer is null)
         {
@@ -91,7 +101,19 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
 
         var client = clientFactory.Create(request.FhirServer, request.FhirAuthorization?.AccessToken);
         var started = Stopwatch.GetTimestamp();
-        var results = await Task.WhenAll(gaps.Select(g => FetchAsync(client, g.Key, g.Query, cancellationToken)));
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (deadline != Timeout.InfiniteTimeSpan)
+        {
+            budget.CancelAfter(deadline > TimeSpan.Zero ? deadline : TimeSpan.Zero);
+        }
+
+        var fetches = new Task<FetchResult>[gaps.Count];
+        for (var i = 0; i < gaps.Count; i++)
+        {
+            fetches[i] = FetchAsync(client, gaps[i].Key, gaps[i].Query, budget.Token, cancellationToken);
+        }
+
+        var results = await Task.WhenAll(fetches);
         logger.LogInformation(
             "Fetched {GapCount} prefetch gap(s) for hookInstance {HookInstance} in {ElapsedMs:F0} ms",
             gaps.Count,
@@ -99,16 +121,30 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         var failures = new List<CdsIssue>();
+        var late = new List<string>();
         foreach (var result in results)
         {
             if (result.Issue is not null)
             {
                 failures.Add(result.Issue);
+                if (result.PastDeadline)
+                {
+                    late.Add(result.Key);
+                }
             }
             else
             {
                 values[result.Key] = new PrefetchValue(result.Resource, PrefetchSource.Fetched);
             }
+        }
+
+        if (late.Count > 0)
+        {
+            logger.LogWarning(
+                "Evaluation deadline ({DeadlineMs:F0} ms) reached for hookInstance {HookInstance}: prefetch {Keys} not fetched, outstanding fetches cancelled",
+                deadline.TotalMilliseconds,
+                request.HookInstance,
+                string.Join(", ", late));
         }
 
         if (failures.Count > 0)
@@ -117,11 +153,18 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
         }
     }
 
-    private async Task<FetchResult> FetchAsync(IFhirClient client, string key, string query, CancellationToken cancellationToken)
+    private async Task<FetchResult> FetchAsync(IFhirClient client, string key, string query, CancellationToken budget, CancellationToken callerGone)
     {
         try
         {
-            return new FetchResult(key, await client.GetAsync(query, cancellationToken), null);
+            return new FetchResult(key, await client.GetAsync(query, budget), null);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !callerGone.IsCancellationRequested)
+        {
+            return new FetchResult(key, null, new CdsIssue("timeout", $"Prefetch '{key}' was not fetched within the evaluation deadline; the fetch was cancelled.", $"prefetch.{key}"))
+            {
+                PastDeadline = true,
+            };
         }
         catch (FhirClientException e) when (e.Kind == FhirClientErrorKind.NotFound && !query.Contains('?', StringComparison.Ordinal))
         {
@@ -154,5 +197,8 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
         _ => $"unexpected HTTP status {e.StatusCode}.",
     };
 
-    private sealed record FetchResult(string Key, Resource? Resource, CdsIssue? Issue);
+    private sealed record FetchResult(string Key, Resource? Resource, CdsIssue? Issue)
+    {
+        public bool PastDeadline { get; init; }
+    }
 }

@@ -1,0 +1,39 @@
+using System.Text;
+using CalcCds.Api;
+using CalcCds.Api.CdsHooks;
+
+namespace CalcCds.LoadHost;
+
+/// <summary>
+/// The product host exactly as Program.cs composes it, plus <c>POST /bench/baseline</c>: the P1 denominator. It reads
+/// and parses the same body with the product's <see cref="CdsBodyReader"/> (same limits, same pipeline and middleware)
+/// and answers <c>{"cards":[]}</c> without resolving prefetch or running a rule.
+/// </summary>
+internal static class ServeCommand
+{
+    private static readonly byte[] NoCards = Encoding.UTF8.GetBytes("""{"cards":[]}""");
+
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory, // the product's appsettings.json is copied beside us
+        });
+        builder.AddCalcCdsServices();
+
+        var app = builder.Build();
+        app.UseCalcCds();
+        app.MapPost("/bench/baseline", BaselineAsync);
+        await app.RunAsync();
+    }
+
+    private static async Task BaselineAsync(HttpContext context, CdsBodyReader reader)
+    {
+        using (await reader.ReadAsync(context.Request, context.RequestAborted))
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(NoCards, context.RequestAborted);
+        }
+    }
+}
