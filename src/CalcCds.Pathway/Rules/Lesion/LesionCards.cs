@@ -42,6 +42,19 @@ public static class LesionCards
     public static bool SarcomaCardFires(PatientPicture picture, LesionAssessment lesion) =>
         R02Applies(picture, lesion) || R01Applies(picture, lesion);
 
+    /// <summary>
+    /// §5 precedence item 5, shared by R03, R04 and R05: a benign card may be given only for a final finding without a
+    /// mass, without any red flag or sarcoma card, without systemic suspicion, and not indeterminate next to bone.
+    /// </summary>
+    public static bool BenignCardAllowed(PatientPicture picture, LesionAssessment lesion)
+    {
+        var f = lesion.Finding;
+        return lesion.Mass?.Value != Presence.Present
+            && !AnyRedFlag(lesion)
+            && !SystemicCauseSuspected(picture, f) && !IndeterminateNextToBone(f)
+            && !f.IsPreliminary && !SarcomaCardFires(picture, lesion);
+    }
+
     /// <summary>Any red flag at all (counted, aggressive, or increasing): the "no red flag" condition of R03–R08.</summary>
     public static bool AnyRedFlag(LesionAssessment lesion)
     {

@@ -33,13 +33,10 @@ public sealed class R03ClassicBenign : IRule
     {
         ArgumentNullException.ThrowIfNull(picture);
         ArgumentNullException.ThrowIfNull(lesion);
-        var f = lesion.Finding;
         return lesion.PatternKnown && lesion.RiskClasses.All(r => r == RiskClass.BenignClassic)
             && picture.Symptoms == SymptomStatus.Asymptomatic
-            && lesion.Mass?.Value != Presence.Present
-            && !LesionCards.AnyRedFlag(lesion) && !LesionCards.RedFlagStatusIncomplete(lesion)
-            && !LesionCards.SystemicCauseSuspected(picture, f) && !LesionCards.IndeterminateNextToBone(f)
-            && !f.IsPreliminary && !LesionCards.SarcomaCardFires(picture, lesion);
+            && !LesionCards.RedFlagStatusIncomplete(lesion)
+            && LesionCards.BenignCardAllowed(picture, lesion);
     }
 
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)

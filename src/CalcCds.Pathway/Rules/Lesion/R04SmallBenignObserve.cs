@@ -38,10 +38,8 @@ public sealed class R04SmallBenignObserve : IRule
         return ClearlyBenign(picture, lesion) is not null
             && f.SizeCm is { } size && size.Value < picture.Options.Lesion.SmallLesionCm
             && picture.Symptoms == SymptomStatus.Asymptomatic
-            && lesion.Mass?.Value != Presence.Present
-            && !LesionCards.AnyRedFlag(lesion) && !LesionCards.RedFlagStatusIncomplete(lesion)
-            && !LesionCards.SystemicCauseSuspected(picture, f) && !LesionCards.IndeterminateNextToBone(f)
-            && !f.IsPreliminary && !LesionCards.SarcomaCardFires(picture, lesion)
+            && !LesionCards.RedFlagStatusIncomplete(lesion)
+            && LesionCards.BenignCardAllowed(picture, lesion)
             && !R03ClassicBenign.Applies(picture, lesion);
     }
 

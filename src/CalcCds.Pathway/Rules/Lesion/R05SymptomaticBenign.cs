@@ -43,10 +43,7 @@ public sealed class R05SymptomaticBenign : IRule
             || f.Locations.Any(l => l.Value is StcCodes.Location.VascularArterial or StcCodes.Location.VascularVenous);
         return benign && !vascular
             && picture.Symptoms == SymptomStatus.Symptomatic
-            && lesion.Mass?.Value != Presence.Present
-            && !LesionCards.AnyRedFlag(lesion)
-            && !LesionCards.SystemicCauseSuspected(picture, f) && !LesionCards.IndeterminateNextToBone(f)
-            && !f.IsPreliminary && !LesionCards.SarcomaCardFires(picture, lesion);
+            && LesionCards.BenignCardAllowed(picture, lesion);
     }
 
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
