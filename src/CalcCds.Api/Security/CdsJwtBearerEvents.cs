@@ -63,7 +63,7 @@ internal sealed class CdsJwtBearerEvents(
         {
             context.HandleResponse();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = options.Value.Limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = CdsSecurityServiceCollectionExtensions.RetryAfter(options.Value.Limits);
         }
 
         return Task.CompletedTask;

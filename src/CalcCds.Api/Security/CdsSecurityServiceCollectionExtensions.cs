@@ -141,6 +141,7 @@ public static class CdsSecurityServiceCollectionExtensions
         });
     }
 
-    private static string RetryAfter(CdsLimitsOptions limits) =>
+    /// <summary>The <c>Retry-After</c> value of every 503 the security layer answers.</summary>
+    internal static string RetryAfter(CdsLimitsOptions limits) =>
         limits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
 }
