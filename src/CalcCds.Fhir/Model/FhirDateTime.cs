@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using CalcCds.Fhir.Serialization;
 
 namespace CalcCds.Fhir.Model;
@@ -54,54 +53,96 @@ public sealed partial record FhirDateTime
     public static bool TryParse([NotNullWhen(true)] string? value, [NotNullWhen(true)] out FhirDateTime? result)
     {
         result = null;
-        if (value is null)
+        // The R4 dateTime grammar, read position by position (a regex here cost ~1.5 µs and 1 KB per value, and
+        // a lab history has hundreds): YYYY(-MM(-DD(Thh:mm:ss(.f+)?(Z|(+|-)hh:mm))?)?)?
+        if (value is null || !TryDigits(value, 0, 4, out var year))
         {
             return false;
         }
 
-        var match = Grammar().Match(value);
-        if (!match.Success)
+        var (month, day) = (1, 1);
+        var precision = value.Length switch
+        {
+            4 => FhirDateTimePrecision.Year,
+            7 => FhirDateTimePrecision.Month,
+            _ => FhirDateTimePrecision.Day,
+        };
+        if (value.Length > 4 && (value[4] != '-' || !TryDigits(value, 5, 2, out month)))
         {
             return false;
         }
 
-        var year = Number(match, "y");
-        var month = match.Groups["mo"].Success ? Number(match, "mo") : 1;
-        var day = match.Groups["d"].Success ? Number(match, "d") : 1;
+        if (value.Length > 7 && (value[7] != '-' || !TryDigits(value, 8, 2, out day)))
+        {
+            return false;
+        }
+
         // FHIR's own grammar excludes year 0000; "Dates SHALL be valid dates" excludes 2021-02-30.
         if (year < 1 || month > 12 || month < 1 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
-        if (!match.Groups["h"].Success)
+        if (value.Length is 4 or 7 or 10)
         {
-            var precision = match.Groups["d"].Success ? FhirDateTimePrecision.Day
-                : match.Groups["mo"].Success ? FhirDateTimePrecision.Month
-                : FhirDateTimePrecision.Year;
             result = new FhirDateTime(value, precision, new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), false);
             return true;
         }
 
-        var (hour, minute, second) = (Number(match, "h"), Number(match, "mi"), Number(match, "s"));
-        if (hour > 23 || minute > 59 || second > 60 || !TryOffset(match.Groups["tz"].Value, out var offset))
+        return TryParseTime(value, year, month, day, out result);
+    }
+
+    // The "Thh:mm:ss(.f+)?zone" part after a full date.
+    private static bool TryParseTime(string value, int year, int month, int day, [NotNullWhen(true)] out FhirDateTime? result)
+    {
+        result = null;
+        if (value[10] != 'T' || value.Length < 20 || value[13] != ':' || value[16] != ':'
+            || !TryDigits(value, 11, 2, out var hour) || !TryDigits(value, 14, 2, out var minute) || !TryDigits(value, 17, 2, out var second)
+            || hour > 23 || minute > 59 || second > 60)
         {
             return false;
         }
 
-        var fraction = match.Groups["f"];
-        // Seven digits are DateTimeOffset's resolution (100 ns); further digits are kept in Value only.
-        var ticks = fraction.Success
-            ? long.Parse(fraction.Value.PadRight(7, '0')[..7], NumberStyles.None, CultureInfo.InvariantCulture)
-            : 0;
+        var zoneStart = 19;
+        long ticks = 0;
+        var hasFraction = value[19] == '.';
+        if (hasFraction)
+        {
+            zoneStart = 20;
+            while (zoneStart < value.Length && char.IsAsciiDigit(value[zoneStart]))
+            {
+                // Seven digits are DateTimeOffset's resolution (100 ns); further digits are kept in Value only.
+                if (zoneStart < 27)
+                {
+                    ticks = (ticks * 10) + (value[zoneStart] - '0');
+                }
+
+                zoneStart++;
+            }
+
+            if (zoneStart == 20)
+            {
+                return false;
+            }
+
+            for (var scale = Math.Min(zoneStart, 27); scale < 27; scale++)
+            {
+                ticks *= 10;
+            }
+        }
+
+        if (!TryOffset(value.AsSpan(zoneStart), out var offset))
+        {
+            return false;
+        }
+
         try
         {
             // A leap second (:60) is one second after :59.
             var lower = new DateTimeOffset(year, month, day, hour, minute, Math.Min(second, 59), offset)
                 .AddSeconds(second == 60 ? 1 : 0)
                 .AddTicks(ticks);
-            var precision = fraction.Success ? FhirDateTimePrecision.FractionOfSecond : FhirDateTimePrecision.Second;
-            result = new FhirDateTime(value, precision, lower, true);
+            result = new FhirDateTime(value, hasFraction ? FhirDateTimePrecision.FractionOfSecond : FhirDateTimePrecision.Second, lower, true);
             return true;
         }
         catch (ArgumentOutOfRangeException)
@@ -126,19 +167,45 @@ public sealed partial record FhirDateTime
     /// <summary>The original text.</summary>
     public override string ToString() => Value;
 
-    private static int Number(Match match, string group) =>
-        int.Parse(match.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+    // Exactly `count` ASCII digits at `start`.
+    private static bool TryDigits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > text.Length)
+        {
+            return false;
+        }
 
-    private static bool TryOffset(string zone, out TimeSpan offset)
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return true;
+    }
+
+    // "Z" or "(+|-)hh:mm" and nothing after it.
+    private static bool TryOffset(ReadOnlySpan<char> zone, out TimeSpan offset)
     {
         offset = TimeSpan.Zero;
-        if (zone == "Z")
+        if (zone is "Z")
         {
             return true;
         }
 
-        var hours = int.Parse(zone.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture);
-        var minutes = int.Parse(zone.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+        if (zone.Length != 6 || zone[0] is not ('+' or '-') || zone[3] != ':'
+            || !char.IsAsciiDigit(zone[1]) || !char.IsAsciiDigit(zone[2]) || !char.IsAsciiDigit(zone[4]) || !char.IsAsciiDigit(zone[5]))
+        {
+            return false;
+        }
+
+        var hours = ((zone[1] - '0') * 10) + (zone[2] - '0');
+        var minutes = ((zone[4] - '0') * 10) + (zone[5] - '0');
         // FHIR allows -14:00..+14:00 (hours 00-13 with any minutes, or exactly 14:00).
         if (minutes > 59 || hours > 14 || (hours == 14 && minutes != 0))
         {
@@ -149,10 +216,4 @@ public sealed partial record FhirDateTime
         offset = zone[0] == '-' ? -offset : offset;
         return true;
     }
-
-    // The R4 dateTime grammar with named parts; ranges are checked in code for clearer rules.
-    [GeneratedRegex(
-        @"^(?<y>[0-9]{4})(-(?<mo>[0-9]{2})(-(?<d>[0-9]{2})(T(?<h>[0-9]{2}):(?<mi>[0-9]{2}):(?<s>[0-9]{2})(\.(?<f>[0-9]+))?(?<tz>Z|[+-][0-9]{2}:[0-9]{2}))?)?)?\z",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex Grammar();
 }

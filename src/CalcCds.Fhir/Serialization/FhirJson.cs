@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CalcCds.Fhir.Model;
@@ -39,6 +41,11 @@ public static class FhirJson
     public static T Parse<T>(ReadOnlySpan<byte> utf8)
         where T : Resource
     {
+        if (FhirFastReader.TryRead(utf8, out var fast))
+        {
+            return Expect<T>(fast);
+        }
+
         try
         {
             return Expect<T>(JsonSerializer.Deserialize(utf8, ResourceInfo));
@@ -52,6 +59,12 @@ public static class FhirJson
     public static T Parse<T>(JsonElement json)
         where T : Resource
     {
+        // The element's own bytes, as they came: no re-serialization on the way to the fast reader.
+        if (json.ValueKind == JsonValueKind.Object && FhirFastReader.TryRead(JsonMarshal.GetRawUtf8Value(json), out var fast))
+        {
+            return Expect<T>(fast);
+        }
+
         try
         {
             return Expect<T>(json.Deserialize(ResourceInfo));
@@ -62,20 +75,50 @@ public static class FhirJson
         }
     }
 
-    /// <summary>Parses a stream (e.g. an HTTP body). Cancellation surfaces as <see cref="OperationCanceledException"/>.</summary>
-    public static async Task<T> ParseAsync<T>(Stream utf8Json, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Parses a stream (e.g. an HTTP body) of at most <see cref="MaxStreamBytes"/>. The bytes are gathered in pooled
+    /// buffers first, so the fast reader can take them in one span. Cancellation surfaces as
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static Task<T> ParseAsync<T>(Stream utf8Json, CancellationToken cancellationToken = default)
+        where T : Resource => ParseAsync<T>(utf8Json, MaxStreamBytes, cancellationToken);
+
+    internal static async Task<T> ParseAsync<T>(Stream utf8Json, int maxBytes, CancellationToken cancellationToken)
         where T : Resource
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(16 * 1024, maxBytes));
         try
         {
-            return Expect<T>(await JsonSerializer.DeserializeAsync(utf8Json, ResourceInfo, cancellationToken));
+            var length = 0;
+            int read;
+            while ((read = await utf8Json.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    if (length >= maxBytes)
+                    {
+                        throw new FhirParseException("$", $"the FHIR JSON is larger than {maxBytes} bytes");
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(length * 2, maxBytes));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            return Parse<T>(buffer.AsSpan(0, length));
         }
-        catch (Exception e) when (JsonErrors.IsParseFailure(e))
+        finally
         {
-            throw JsonErrors.ToParseException(e);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>The largest stream <see cref="ParseAsync{T}(Stream, CancellationToken)"/> reads: far beyond any one search page or resource.</summary>
+    public const int MaxStreamBytes = 256 * 1024 * 1024;
 
     public static bool TryParse<T>(string json, [NotNullWhen(true)] out T? resource, [NotNullWhen(false)] out FhirParseError? error)
         where T : Resource

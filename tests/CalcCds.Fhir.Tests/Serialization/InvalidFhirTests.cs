@@ -1,3 +1,4 @@
+using System.Text;
 using CalcCds.Fhir.Model;
 using CalcCds.Fhir.Serialization;
 
@@ -81,6 +82,28 @@ public sealed class InvalidFhirTests
         using var stream = new MemoryStream("""{"resourceType":"Patient","name":[{"fam"""u8.ToArray());
 
         await Assert.ThrowsAsync<FhirParseException>(() => FhirJson.ParseAsync<Resource>(stream, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Stream_beyond_the_size_limit_is_a_parse_error_not_an_unbounded_buffer()
+    {
+        var padding = new string(' ', 64 * 1024);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes($$"""{"resourceType":"Patient",{{padding}}"id":"p1"}"""));
+
+        var error = await Assert.ThrowsAsync<FhirParseException>(() => FhirJson.ParseAsync<Resource>(stream, maxBytes: 4096, CancellationToken.None));
+
+        Assert.Contains("larger than 4096 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_that_needs_several_buffers_parses_whole()
+    {
+        var padding = new string(' ', 64 * 1024);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes($$"""{"resourceType":"Patient",{{padding}}"id":"p1"}"""));
+
+        var patient = await FhirJson.ParseAsync<Patient>(stream, CancellationToken.None);
+
+        Assert.Equal("p1", patient.Id);
     }
 
     [Fact]

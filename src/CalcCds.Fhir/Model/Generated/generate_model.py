@@ -103,12 +103,33 @@ def element_type(owner, prop_name, prop, defs, needed):
     raise ValueError(f"{owner}.{prop_name}: unsupported schema shape {prop}")
 
 
+# Per generated record: its base record and own members (json name, C# name, item type, is list);
+# the fast reader (FhirFastReader.g.cs) is written from this.
+MEMBERS = {}
+BASES = {}
+
+# Members of the hand-written base records, in their JSON order.
+BASE_MEMBERS = {
+    "Element": [("id", "Id", "string", False), ("extension", "Extension", "Extension", True)],
+    "BackboneElement": [("id", "Id", "string", False), ("extension", "Extension", "Extension", True),
+                        ("modifierExtension", "ModifierExtension", "Extension", True)],
+    "Resource": [("id", "Id", "string", False), ("meta", "Meta", "Meta", False),
+                 ("implicitRules", "ImplicitRules", "string", False), ("language", "Language", "string", False)],
+}
+BASE_MEMBERS["DomainResource"] = BASE_MEMBERS["Resource"] + [
+    ("text", "Text", "Narrative", False), ("contained", "Contained", "Resource", True),
+    ("extension", "Extension", "Extension", True), ("modifierExtension", "ModifierExtension", "Extension", True)]
+
+
 def property_code(owner, prop_name, prop, defs, needed):
     if prop.get("type") == "array":
         item = element_type(owner, prop_name, prop["items"], defs, needed)
         cs_type = f"IReadOnlyList<{item}>?"
+        MEMBERS[cs_name(owner)].append((prop_name, pascal(prop_name), item, True))
     else:
-        cs_type = element_type(owner, prop_name, prop, defs, needed) + "?"
+        item = element_type(owner, prop_name, prop, defs, needed)
+        cs_type = item + "?"
+        MEMBERS[cs_name(owner)].append((prop_name, pascal(prop_name), item, False))
     indent = "    "
     code = summary(prop.get("description"), indent)
     code += f'{indent}[JsonPropertyName("{prop_name}")]\n'
@@ -139,6 +160,8 @@ def record_code(definition, defs, needed, kind):
     else:
         out = summary(schema.get("description"), "")
     out += f"public {modifier} record {name} : {base}\n{{\n"
+    MEMBERS[name] = []
+    BASES[name] = base
     members = []
     if kind == "resource":
         members.append(
@@ -153,6 +176,85 @@ def record_code(definition, defs, needed, kind):
     out += "\n".join(members)
     out += "}\n"
     return out
+
+
+def all_members(name):
+    """Own members after the inherited ones, as System.Text.Json sees them."""
+    base = BASES[name]
+    inherited = all_members(base) if base in MEMBERS else BASE_MEMBERS[base]
+    return inherited + MEMBERS[name]
+
+
+def value_reader(item):
+    return {
+        "string": "ReadString", "bool": "ReadBoolean", "int": "ReadInt32", "decimal": "ReadDecimal",
+        "FhirDateTime": "ReadDateTime", "Resource": "ReadResource",
+    }.get(item, f"Read{item}")
+
+
+def reader_method(name):
+    members = all_members(name)
+    is_resource = BASES[name] in ("Resource", "DomainResource")
+    lines = [f"    private static {name}? Read{name}(ref Utf8JsonReader reader)", "    {",
+             "        if (reader.TokenType == JsonTokenType.Null)", "        {", "            return null;", "        }", "",
+             "        ExpectStartObject(ref reader);"]
+    for json_name, cs, item, is_list in members:
+        cs_type = f"List<{item}>?" if is_list else f"{item}?"
+        lines.append(f"        {cs_type} m{cs} = null;")
+    lines += ["        Dictionary<string, JsonElement>? additional = null;", "        while (NextProperty(ref reader, out var name))", "        {",
+              "            switch (name.Length)", "            {"]
+    by_length = {}
+    names = [(m[0], m) for m in members]
+    if is_resource:
+        names.append(("resourceType", None))
+    for json_name, member in names:
+        by_length.setdefault(len(json_name.encode()), []).append((json_name, member))
+    for length in sorted(by_length):
+        lines.append(f"                case {length}:")
+        for json_name, member in by_length[length]:
+            lines.append(f'                    if (name.SequenceEqual("{json_name}"u8))')
+            lines.append("                    {")
+            if member is None:
+                lines.append("                        SkipResourceType(ref reader);")
+            else:
+                _, cs, item, is_list = member
+                read = value_reader(item)
+                value = f"ReadList(ref reader, {read})" if is_list else f"{read}(ref reader)"
+                lines.append(f"                        m{cs} = {value};")
+            lines.append("                        continue;")
+            lines.append("                    }")
+            lines.append("")
+        lines[-1] = "                    break;"
+    lines += ["            }", "", "            ReadAdditional(ref reader, name, ref additional);", "        }", ""]
+    lines.append(f"        return new {name}")
+    lines.append("        {")
+    for json_name, cs, item, is_list in members:
+        lines.append(f"            {cs} = m{cs},")
+    lines.append("            AdditionalElements = additional,")
+    lines.append("        };")
+    lines.append("    }")
+    return "\n".join(lines) + "\n"
+
+
+def fast_reader_code():
+    dispatch = "\n".join(
+        f'        if (type.SequenceEqual("{n}"u8))\n        {{\n            return Read{n}(ref reader);\n        }}\n'
+        for n in RESOURCES)
+    methods = "\n".join(reader_method(n) for n in sorted(MEMBERS))
+    return HEADER.replace("using System.Text.Json.Serialization;\n", "using System.Text.Json;\nusing CalcCds.Fhir.Model;\nusing Range = CalcCds.Fhir.Model.Range;\n").replace(
+        "namespace CalcCds.Fhir.Model;", "namespace CalcCds.Fhir.Serialization;") + f"""
+// One reader per modelled record, member for member as System.Text.Json's source-generated metadata
+// reads it; see FhirFastReader.cs for why and for the shared helpers.
+internal static partial class FhirFastReader
+{{
+    private static Resource? ReadModelled(ref Utf8JsonReader reader, ReadOnlySpan<byte> type)
+    {{
+{dispatch}
+        return null;
+    }}
+
+{methods}}}
+"""
 
 
 def backbones_of(definition, defs):
@@ -217,6 +319,8 @@ public static partial class ResourceTypeNames
     }};
 }}
 """)
+    with open(os.path.join(out_dir, "FhirFastReader.g.cs"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(fast_reader_code())
     print(f"wrote {len(done)} definitions, {len(r4)} resource type names")
 
 
