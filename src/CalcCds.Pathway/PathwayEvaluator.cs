@@ -99,8 +99,10 @@ public sealed class PathwayEvaluator(
             }
             else
             {
+                // Routine on a full chart (every busy patient hits the budget), so the metric is the signal and
+                // the per-call line is Debug: at Information it doubled the log volume of a normal call.
                 metrics.CardDropped(card.RuleId);
-                logger.LogInformation("Card budget dropped {RuleId} ({Indicator})", card.RuleId, card.Indicator);
+                logger.LogDebug("Card budget dropped {RuleId} ({Indicator})", card.RuleId, card.Indicator);
             }
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CalcCds.Api.Tests.Support;
 using CalcCds.Pathway;
+using Microsoft.Extensions.Logging;
 
 namespace CalcCds.Api.Tests;
 
@@ -37,6 +38,32 @@ public sealed class BadRequestTests : IDisposable
         }
 
         Assert.DoesNotContain(" at CalcCds.", body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BodyThatEndsBeforeItsContentLengthIsRefusedAs400NotLoggedAsAFailure()
+    {
+        // Kestrel closes such a connection without sending our answer, so the verdict is read from the log.
+        var logs = new Security.LogCapture();
+        await using var host = new CalcCdsFactory(loggerProvider: logs);
+        using var client = host.CreateLoopbackClient();
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync(client.BaseAddress!.Host, client.BaseAddress.Port);
+            var stream = tcp.GetStream();
+            const string head = "POST " + PatientView + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head + """{"hook":"patient-view","hookInstance":"""));
+            await Task.Delay(200); // the handler is reading the body by now
+            tcp.LingerState = new System.Net.Sockets.LingerOption(true, 0); // the client gives up mid-body: RST
+        }
+
+        for (var i = 0; i < 50 && !logs.Entries.Any(e => e.Text.Contains("refused with 400", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(logs.Entries.Any(e => e.Text.Contains("refused with 400", StringComparison.Ordinal)), string.Join("\n", logs.Entries.Select(e => e.Level + " " + e.Category + " " + e.Text[..Math.Min(300, e.Text.Length)])));
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
     public static TheoryData<string, string?> BadBodies() => new()

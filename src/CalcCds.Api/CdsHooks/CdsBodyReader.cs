@@ -37,6 +37,17 @@ public sealed class CdsBodyReader(IOptions<CdsHooksOptions> options)
             // JsonException's message names the line and byte position, never content.
             throw CdsRequestException.BadRequest($"The request body is not valid JSON: {e.Message}", code: "structure");
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's verdict on the body itself (shorter than its Content-Length, too slow, too large): the
+            // client's mistake, so its status (400/408/413) and Kestrel's message, which names no content.
+            throw e.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => TooLarge(limits.MaxRequestBodyBytes),
+                StatusCodes.Status408RequestTimeout => new CdsRequestException(408, new CdsIssue("timeout", $"The request body did not arrive in time: {e.Message}")),
+                _ => CdsRequestException.BadRequest($"The request body could not be read: {e.Message}", code: "structure"),
+            };
+        }
     }
 
     private static CdsRequestException TooLarge(long limit) =>
