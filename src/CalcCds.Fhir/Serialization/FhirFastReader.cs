@@ -171,6 +171,43 @@ internal static partial class FhirFastReader
         _ => throw new GiveUp(),
     };
 
+    // Code systems, codes, units and coded displays repeat across every resource of a chart (a lab history repeats
+    // "http://loinc.org" and "mg/dL" hundreds of times), so one instance per distinct value is kept in a small
+    // lock-free table: a slot holds the last string that hashed to it, and a reader that finds its bytes there takes
+    // that instance instead of allocating. Only members the generator marks as vocabulary come here, never names,
+    // identifiers or free text, so the table holds no patient data.
+    private static readonly string?[] Vocabulary = new string?[4096];
+
+    private static string? ReadVocabulary(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 96)
+        {
+            return ReadString(ref reader);
+        }
+
+        var utf8 = reader.ValueSpan;
+        var hash = 2166136261u; // FNV-1a
+        foreach (var b in utf8)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        var slot = (int)(hash & (uint)(Vocabulary.Length - 1));
+        var known = Vocabulary[slot];
+        if (known is not null && System.Text.Ascii.Equals(utf8, known))
+        {
+            return known;
+        }
+
+        var value = reader.GetString()!;
+        if (System.Text.Ascii.IsValid(utf8))
+        {
+            Vocabulary[slot] = value;
+        }
+
+        return value;
+    }
+
     private static FhirDateTime? ReadDateTime(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,

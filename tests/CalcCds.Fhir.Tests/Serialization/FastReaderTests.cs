@@ -57,6 +57,24 @@ public sealed class FastReaderTests
         Assert.Single(observation.PrimitiveExtensions("status"));
     }
 
+    [Fact]
+    public void Vocabulary_values_share_one_instance_across_parses_but_patient_data_does_not()
+    {
+        var utf8 = """
+            {"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"17861-6"}],"text":"Calcium"},
+             "subject":{"reference":"Patient/shared-test-1"},"valueQuantity":{"value":9.6,"unit":"mg/dL"}}
+            """u8.ToArray();
+
+        var first = FhirJson.Parse<Observation>(utf8);
+        var second = FhirJson.Parse<Observation>(utf8);
+
+        Assert.Same(first.Code!.Coding![0].System, second.Code!.Coding![0].System);
+        Assert.Same(first.ValueQuantity!.Unit, second.ValueQuantity!.Unit);
+        Assert.Same(first.Status, second.Status);
+        Assert.NotSame(first.Subject!.Reference, second.Subject!.Reference);
+        Assert.NotSame(first.Code.Text, second.Code.Text);
+    }
+
     [Theory]
     [InlineData("""{"resourceType":"Patient","\u0069d":"escaped-name"}""")] // escaped member name
     [InlineData("""{"resourceType":"Patient","name":[null,{"family":"X"}]}""")] // null inside an array

@@ -117,7 +117,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("use"u8))
                     {
-                        mUse = ReadString(ref reader);
+                        mUse = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -241,13 +241,13 @@ internal static partial class FhirFastReader
                 case 4:
                     if (name.SequenceEqual("unit"u8))
                     {
-                        mUnit = ReadString(ref reader);
+                        mUnit = ReadVocabulary(ref reader);
                         continue;
                     }
 
                     if (name.SequenceEqual("code"u8))
                     {
-                        mCode = ReadString(ref reader);
+                        mCode = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -261,7 +261,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("system"u8))
                     {
-                        mSystem = ReadString(ref reader);
+                        mSystem = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -275,7 +275,7 @@ internal static partial class FhirFastReader
                 case 10:
                     if (name.SequenceEqual("comparator"u8))
                     {
-                        mComparator = ReadString(ref reader);
+                        mComparator = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -407,7 +407,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("url"u8))
                     {
-                        mUrl = ReadString(ref reader);
+                        mUrl = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -440,7 +440,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -551,7 +551,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -742,7 +742,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("url"u8))
                     {
-                        mUrl = ReadString(ref reader);
+                        mUrl = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -815,7 +815,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("url"u8))
                     {
-                        mUrl = ReadString(ref reader);
+                        mUrl = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -925,7 +925,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -1142,27 +1142,27 @@ internal static partial class FhirFastReader
                 case 4:
                     if (name.SequenceEqual("code"u8))
                     {
-                        mCode = ReadString(ref reader);
+                        mCode = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
                 case 6:
                     if (name.SequenceEqual("system"u8))
                     {
-                        mSystem = ReadString(ref reader);
+                        mSystem = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
                 case 7:
                     if (name.SequenceEqual("version"u8))
                     {
-                        mVersion = ReadString(ref reader);
+                        mVersion = ReadVocabulary(ref reader);
                         continue;
                     }
 
                     if (name.SequenceEqual("display"u8))
                     {
-                        mDisplay = ReadString(ref reader);
+                        mDisplay = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -1293,7 +1293,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -1743,7 +1743,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("use"u8))
                     {
-                        mUse = ReadString(ref reader);
+                        mUse = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -1764,7 +1764,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("system"u8))
                     {
-                        mSystem = ReadString(ref reader);
+                        mSystem = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -1897,13 +1897,13 @@ internal static partial class FhirFastReader
                 case 4:
                     if (name.SequenceEqual("unit"u8))
                     {
-                        mUnit = ReadString(ref reader);
+                        mUnit = ReadVocabulary(ref reader);
                         continue;
                     }
 
                     if (name.SequenceEqual("code"u8))
                     {
-                        mCode = ReadString(ref reader);
+                        mCode = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -1917,7 +1917,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("system"u8))
                     {
-                        mSystem = ReadString(ref reader);
+                        mSystem = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -1931,7 +1931,7 @@ internal static partial class FhirFastReader
                 case 10:
                     if (name.SequenceEqual("comparator"u8))
                     {
-                        mComparator = ReadString(ref reader);
+                        mComparator = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -2398,7 +2398,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -2430,7 +2430,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -2681,13 +2681,13 @@ internal static partial class FhirFastReader
                 case 4:
                     if (name.SequenceEqual("unit"u8))
                     {
-                        mUnit = ReadString(ref reader);
+                        mUnit = ReadVocabulary(ref reader);
                         continue;
                     }
 
                     if (name.SequenceEqual("code"u8))
                     {
-                        mCode = ReadString(ref reader);
+                        mCode = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -2701,7 +2701,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("system"u8))
                     {
-                        mSystem = ReadString(ref reader);
+                        mSystem = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -2715,7 +2715,7 @@ internal static partial class FhirFastReader
                 case 10:
                     if (name.SequenceEqual("comparator"u8))
                     {
-                        mComparator = ReadString(ref reader);
+                        mComparator = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -3042,13 +3042,13 @@ internal static partial class FhirFastReader
                 case 4:
                     if (name.SequenceEqual("unit"u8))
                     {
-                        mUnit = ReadString(ref reader);
+                        mUnit = ReadVocabulary(ref reader);
                         continue;
                     }
 
                     if (name.SequenceEqual("code"u8))
                     {
-                        mCode = ReadString(ref reader);
+                        mCode = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -3062,7 +3062,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("system"u8))
                     {
-                        mSystem = ReadString(ref reader);
+                        mSystem = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -3076,7 +3076,7 @@ internal static partial class FhirFastReader
                 case 10:
                     if (name.SequenceEqual("comparator"u8))
                     {
-                        mComparator = ReadString(ref reader);
+                        mComparator = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -3178,7 +3178,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -3222,7 +3222,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -3695,7 +3695,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -3857,7 +3857,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -3973,7 +3973,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("url"u8))
                     {
-                        mUrl = ReadString(ref reader);
+                        mUrl = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -4399,7 +4399,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -4480,7 +4480,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("use"u8))
                     {
-                        mUse = ReadString(ref reader);
+                        mUse = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -4581,7 +4581,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("use"u8))
                     {
-                        mUse = ReadString(ref reader);
+                        mUse = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -4602,7 +4602,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("system"u8))
                     {
-                        mSystem = ReadString(ref reader);
+                        mSystem = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -4715,7 +4715,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -4747,7 +4747,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -5306,7 +5306,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -5332,7 +5332,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -6081,7 +6081,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -6213,7 +6213,7 @@ internal static partial class FhirFastReader
 
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -6251,7 +6251,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -6854,7 +6854,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -6952,7 +6952,7 @@ internal static partial class FhirFastReader
                 case 4:
                     if (name.SequenceEqual("code"u8))
                     {
-                        mCode = ReadString(ref reader);
+                        mCode = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -7129,7 +7129,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -7326,7 +7326,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("use"u8))
                     {
-                        mUse = ReadString(ref reader);
+                        mUse = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -7509,7 +7509,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -8050,7 +8050,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -8322,7 +8322,7 @@ internal static partial class FhirFastReader
 
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -8354,7 +8354,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -8770,13 +8770,13 @@ internal static partial class FhirFastReader
                 case 4:
                     if (name.SequenceEqual("unit"u8))
                     {
-                        mUnit = ReadString(ref reader);
+                        mUnit = ReadVocabulary(ref reader);
                         continue;
                     }
 
                     if (name.SequenceEqual("code"u8))
                     {
-                        mCode = ReadString(ref reader);
+                        mCode = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -8790,7 +8790,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("system"u8))
                     {
-                        mSystem = ReadString(ref reader);
+                        mSystem = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -8804,7 +8804,7 @@ internal static partial class FhirFastReader
                 case 10:
                     if (name.SequenceEqual("comparator"u8))
                     {
-                        mComparator = ReadString(ref reader);
+                        mComparator = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -8977,7 +8977,7 @@ internal static partial class FhirFastReader
                 case 3:
                     if (name.SequenceEqual("url"u8))
                     {
-                        mUrl = ReadString(ref reader);
+                        mUrl = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -8998,7 +8998,7 @@ internal static partial class FhirFastReader
                 case 7:
                     if (name.SequenceEqual("display"u8))
                     {
-                        mDisplay = ReadString(ref reader);
+                        mDisplay = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -9085,7 +9085,7 @@ internal static partial class FhirFastReader
                 case 7:
                     if (name.SequenceEqual("display"u8))
                     {
-                        mDisplay = ReadString(ref reader);
+                        mDisplay = ReadVocabulary(ref reader);
                         continue;
                     }
                     break;
@@ -9329,7 +9329,7 @@ internal static partial class FhirFastReader
                 case 6:
                     if (name.SequenceEqual("status"u8))
                     {
-                        mStatus = ReadString(ref reader);
+                        mStatus = ReadVocabulary(ref reader);
                         continue;
                     }
 
@@ -9355,7 +9355,7 @@ internal static partial class FhirFastReader
                 case 8:
                     if (name.SequenceEqual("language"u8))
                     {
-                        mLanguage = ReadString(ref reader);
+                        mLanguage = ReadVocabulary(ref reader);
                         continue;
                     }
 

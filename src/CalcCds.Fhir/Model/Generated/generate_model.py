@@ -185,7 +185,14 @@ def all_members(name):
     return inherited + MEMBERS[name]
 
 
-def value_reader(item):
+# Members whose values are vocabulary (code systems, codes, units, coded displays, statuses), not patient data:
+# the fast reader shares one string instance per distinct value across calls (FhirFastReader.ReadVocabulary).
+VOCABULARY = {"system", "code", "unit", "display", "status", "version", "url", "use", "comparator", "language"}
+
+
+def value_reader(item, json_name=None):
+    if item == "string" and json_name in VOCABULARY:
+        return "ReadVocabulary"
     return {
         "string": "ReadString", "bool": "ReadBoolean", "int": "ReadInt32", "decimal": "ReadDecimal",
         "FhirDateTime": "ReadDateTime", "Resource": "ReadResource",
@@ -218,7 +225,7 @@ def reader_method(name):
                 lines.append("                        SkipResourceType(ref reader);")
             else:
                 _, cs, item, is_list = member
-                read = value_reader(item)
+                read = value_reader(item, json_name)
                 value = f"ReadList(ref reader, {read})" if is_list else f"{read}(ref reader)"
                 lines.append(f"                        m{cs} = {value};")
             lines.append("                        continue;")
