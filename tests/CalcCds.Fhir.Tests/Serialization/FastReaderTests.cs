@@ -57,6 +57,38 @@ public sealed class FastReaderTests
         Assert.Single(observation.PrimitiveExtensions("status"));
     }
 
+    [Theory]
+    [InlineData(120, true)] // 2 JSON levels per nested extension: within the depth limit of 256
+    [InlineData(200, false)] // beyond it: System.Text.Json's depth error, not a stack overflow
+    public void Deeply_nested_extensions_read_within_the_depth_limit_and_fail_cleanly_beyond_it(int levels, bool valid)
+    {
+        var json = new StringBuilder("""{"resourceType":"Patient","extension":""");
+        for (var i = 0; i < levels; i++)
+        {
+            json.Append("""[{"url":"http://x","extension":""");
+        }
+
+        json.Append("[]");
+        for (var i = 0; i < levels; i++)
+        {
+            json.Append("}]");
+        }
+
+        json.Append('}');
+        var utf8 = Encoding.UTF8.GetBytes(json.ToString());
+
+        if (valid)
+        {
+            Assert.True(FhirFastReader.TryRead(utf8, out var patient));
+            Assert.Equal(FhirJson.Serialize(FhirJson.Parse<Resource>(json.ToString())), FhirJson.Serialize(patient));
+        }
+        else
+        {
+            Assert.False(FhirFastReader.TryRead(utf8, out _));
+            Assert.Throws<FhirParseException>(() => FhirJson.Parse<Resource>(utf8));
+        }
+    }
+
     [Fact]
     public void Vocabulary_values_share_one_instance_across_parses_but_patient_data_does_not()
     {
