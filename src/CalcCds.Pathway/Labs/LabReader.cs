@@ -23,10 +23,8 @@ public static class LabReader
         var seenContent = new HashSet<string>(StringComparer.Ordinal);
         foreach (var observation in observations)
         {
-            var loinc = observation.Code?.Coding?.Where(c => c.System == FhirSystems.Loinc && c.Code is not null)
-                .Select(c => c.Code!)
-                .FirstOrDefault(c => AnalyteInfo.ForLoinc(c) is not null);
-            if (loinc is null || AnalyteInfo.ForLoinc(loinc) is not { } info)
+            var info = FirstAnalyteCoding(observation.Code, out var loinc);
+            if (info is null)
             {
                 continue;
             }
@@ -51,9 +49,9 @@ public static class LabReader
             }
 
             // §7.3.5: the same result sent twice (same identifier, or same code, value and time) counts once.
-            var identifiers = (observation.Identifier ?? []).Where(i => i.Value is not null).Select(i => $"{i.System}|{i.Value}").ToList();
+            var identifiers = IdentifierKeys(observation.Identifier);
             var content = $"{loinc}|{observation.ValueQuantity?.Value}|{observation.ValueQuantity?.Code ?? observation.ValueQuantity?.Unit}|{observation.ValueQuantity?.Comparator}|{when.Value}";
-            if (identifiers.Any(seenIdentifiers.Contains) || !seenContent.Add(content))
+            if (AnySeen(identifiers, seenIdentifiers) || !seenContent.Add(content))
             {
                 continue;
             }
@@ -65,7 +63,7 @@ public static class LabReader
             {
                 Analyte = info.Analyte,
                 Reference = reference,
-                Loinc = loinc,
+                Loinc = loinc!,
                 When = when.LowerBound,
                 Date = when.Value,
                 DateFromIssued = effective is null,
@@ -75,15 +73,95 @@ public static class LabReader
                 Low = low,
                 High = high,
                 RangeSource = source,
-                Flags = (observation.Interpretation ?? [])
-                    .SelectMany(i => i.Coding ?? [])
-                    .Where(c => c.System == InterpretationCodes.System && c.Code is not null)
-                    .Select(c => c.Code!)
-                    .ToHashSet(StringComparer.Ordinal),
+                Flags = ReadFlags(observation.Interpretation),
             });
         }
 
         return new LabHistory(results, notes);
+    }
+
+    /// <summary>The first LOINC coding of §2.2 (an analyte the pathway reads), or null. Runs once per lab
+    /// Observation, so it is a plain loop: no iterator or closure per observation.</summary>
+    private static AnalyteInfo? FirstAnalyteCoding(CodeableConcept? code, out string? loinc)
+    {
+        loinc = null;
+        if (code?.Coding is not { } codings)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            var coding = codings[i];
+            if (coding.System == FhirSystems.Loinc && AnalyteInfo.ForLoinc(coding.Code) is { } info)
+            {
+                loinc = coding.Code;
+                return info;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"system|value" of each identifier with a value; empty (no allocation) for the usual lab without one.</summary>
+    private static string[] IdentifierKeys(IReadOnlyList<Identifier>? identifiers)
+    {
+        if (identifiers is null || identifiers.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = new List<string>(identifiers.Count);
+        for (var i = 0; i < identifiers.Count; i++)
+        {
+            if (identifiers[i].Value is not null)
+            {
+                keys.Add($"{identifiers[i].System}|{identifiers[i].Value}");
+            }
+        }
+
+        return [.. keys];
+    }
+
+    private static bool AnySeen(string[] keys, HashSet<string> seen)
+    {
+        foreach (var key in keys)
+        {
+            if (seen.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The v3-ObservationInterpretation codes of the result.</summary>
+    private static HashSet<string> ReadFlags(IReadOnlyList<CodeableConcept>? interpretations)
+    {
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        if (interpretations is null)
+        {
+            return flags;
+        }
+
+        for (var i = 0; i < interpretations.Count; i++)
+        {
+            if (interpretations[i].Coding is not { } codings)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < codings.Count; j++)
+            {
+                if (codings[j].System == InterpretationCodes.System && codings[j].Code is { } flag)
+                {
+                    flags.Add(flag);
+                }
+            }
+        }
+
+        return flags;
     }
 
     private static (LabValue? Value, string? Original) ReadValue(Observation observation, AnalyteInfo info, string reference, List<string> notes)
@@ -126,10 +204,7 @@ public static class LabReader
 
     private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, string reference, List<string> notes)
     {
-        var range = (observation.ReferenceRange ?? [])
-            .FirstOrDefault(r => (r.Low?.Value is not null || r.High?.Value is not null)
-                && (r.Type is null || r.Type.Coding?.Any(c => c.Code == "normal") == true)
-                && r.AppliesTo is null);
+        var range = FirstNormalRange(observation.ReferenceRange);
         if (range is not null)
         {
             var low = Convert(range.Low, observation.ValueQuantity, info);
@@ -145,6 +220,46 @@ public static class LabReader
         return info.FallbackLow is null && info.FallbackHigh is null
             ? (null, null, RangeSource.None)
             : (info.FallbackLow, info.FallbackHigh, RangeSource.Fallback);
+    }
+
+    /// <summary>The first range with a limit, of type "normal" (or untyped), for the whole population.</summary>
+    private static ObservationReferenceRange? FirstNormalRange(IReadOnlyList<ObservationReferenceRange>? ranges)
+    {
+        if (ranges is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var range = ranges[i];
+            if ((range.Low?.Value is not null || range.High?.Value is not null)
+                && (range.Type is null || HasCode(range.Type.Coding, "normal"))
+                && range.AppliesTo is null)
+            {
+                return range;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasCode(IReadOnlyList<Coding>? codings, string code)
+    {
+        if (codings is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (codings[i].Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A range limit in the canonical unit; a limit without a unit takes the value's unit.</summary>
