@@ -28,6 +28,9 @@ public sealed class ConditionIndex
 
     private readonly List<Entry> entries;
 
+    /// <summary>Answers already given, by concept (reference identity: concepts are static sets) and activeOnly.</summary>
+    private readonly Dictionary<(ConceptSet Concept, bool ActiveOnly), IReadOnlyList<ConditionMatch>> found = [];
+
     public ConditionIndex(IEnumerable<Condition> conditions, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(conditions);
@@ -55,13 +58,37 @@ public sealed class ConditionIndex
     /// <summary>Conditions of the concept at any clinical status, resolved included ("history of" rules: trauma...).</summary>
     public IReadOnlyList<ConditionMatch> History(ConceptSet concept) => Find(concept, activeOnly: false);
 
-    private List<ConditionMatch> Find(ConceptSet concept, bool activeOnly)
+    private IReadOnlyList<ConditionMatch> Find(ConceptSet concept, bool activeOnly)
     {
         ArgumentNullException.ThrowIfNull(concept);
-        return entries
-            .Where(e => (!activeOnly || e.IsActive) && concept.Matches(e.Condition.Code))
-            .Select(e => new ConditionMatch(e.Condition, e.Certainty, e.IsActive, FactOf(e.Condition, concept)))
-            .ToList();
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        // The context flags, the labs area and several rules ask for the same concepts on one picture: each answer is
+        // computed once. The lock keeps the cache sound if a caller shares an index across threads.
+        lock (found)
+        {
+            if (found.TryGetValue((concept, activeOnly), out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var matches = new List<ConditionMatch>();
+        foreach (var entry in entries)
+        {
+            if ((!activeOnly || entry.IsActive) && concept.Matches(entry.Condition.Code))
+            {
+                matches.Add(new ConditionMatch(entry.Condition, entry.Certainty, entry.IsActive, FactOf(entry.Condition, concept)));
+            }
+        }
+
+        lock (found)
+        {
+            return found.TryAdd((concept, activeOnly), matches) ? matches : found[(concept, activeOnly)];
+        }
     }
 
     private static Fact<string> FactOf(Condition condition, ConceptSet concept)

@@ -62,6 +62,25 @@ internal static class FhirReading
         return null;
     }
 
+    /// <summary>The first code of <paramref name="system"/> that is in <paramref name="codes"/>, or null.</summary>
+    public static string? FirstCodeIn(this CodeableConcept? concept, string system, IReadOnlySet<string> codes)
+    {
+        if (concept?.Coding is not { } codings)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (codings[i].System == system && codings[i].Code is { } code && codes.Contains(code))
+            {
+                return code;
+            }
+        }
+
+        return null;
+    }
+
     public static string Ref(this Resource resource) => $"{resource.ResourceType}/{resource.Id ?? "(no id)"}";
 
     /// <summary>The clinically relevant time of an Observation: effective[x], else issued (§7.2).</summary>
