@@ -29,7 +29,7 @@ public sealed class ConditionIndex
     private readonly List<Entry> entries;
 
     /// <summary>Answers already given, by concept (reference identity: concepts are static sets) and activeOnly.</summary>
-    private readonly Dictionary<(ConceptSet Concept, bool ActiveOnly), IReadOnlyList<ConditionMatch>> found = [];
+    private readonly Dictionary<(ConceptSet Concept, bool ActiveOnly), IReadOnlyList<ConditionMatch>> found = new(32);
 
     public ConditionIndex(IEnumerable<Condition> conditions, DateTimeOffset now)
     {
@@ -67,13 +67,10 @@ public sealed class ConditionIndex
         }
 
         // The context flags, the labs area and several rules ask for the same concepts on one picture: each answer is
-        // computed once. The lock keeps the cache sound if a caller shares an index across threads.
-        lock (found)
+        // computed once. Like the picture that holds it, an index serves one request on one thread at a time.
+        if (found.TryGetValue((concept, activeOnly), out var cached))
         {
-            if (found.TryGetValue((concept, activeOnly), out var cached))
-            {
-                return cached;
-            }
+            return cached;
         }
 
         var matches = new List<ConditionMatch>();
@@ -85,10 +82,8 @@ public sealed class ConditionIndex
             }
         }
 
-        lock (found)
-        {
-            return found.TryAdd((concept, activeOnly), matches) ? matches : found[(concept, activeOnly)];
-        }
+        found.Add((concept, activeOnly), matches);
+        return matches;
     }
 
     private static Fact<string> FactOf(Condition condition, ConceptSet concept)

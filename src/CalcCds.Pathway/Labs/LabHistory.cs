@@ -11,12 +11,21 @@ public sealed class LabHistory
     public LabHistory(IEnumerable<LabResult> results, IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(results);
-        byAnalyte = [];
-        foreach (var result in results)
+        // Count first, so each analyte's list is made once at its final size (analytes index AnalyteInfo.All).
+        var all = results as IReadOnlyList<LabResult> ?? results.ToList();
+        var counts = new int[AnalyteInfo.All.Count];
+        for (var i = 0; i < all.Count; i++)
         {
+            counts[(int)all[i].Analyte]++;
+        }
+
+        byAnalyte = new Dictionary<Analyte, List<LabResult>>(counts.Count(c => c > 0));
+        for (var i = 0; i < all.Count; i++)
+        {
+            var result = all[i];
             if (!byAnalyte.TryGetValue(result.Analyte, out var list))
             {
-                list = [];
+                list = new List<LabResult>(counts[(int)result.Analyte]);
                 byAnalyte.Add(result.Analyte, list);
             }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using CalcCds.Fhir.Model;
 using CalcCds.Pathway.Picture;
@@ -12,15 +13,21 @@ namespace CalcCds.Pathway.Labs;
 /// </summary>
 public static class LabReader
 {
+    /// <summary>One shared, read-only set for each interpretation code a lab commonly sends alone.</summary>
+    private static readonly FrozenDictionary<string, IReadOnlySet<string>> SingleFlags =
+        new[] { "N", "H", "HH", "L", "LL", "A", "AA", "HU", "LU", "POS", "NEG" }
+            .ToFrozenDictionary(code => code, code => (IReadOnlySet<string>)new[] { code }.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
     private static readonly HashSet<string> MolarUnits = new(StringComparer.Ordinal) { "mmol/L", "umol/L", "nmol/L", "pmol/L", "meq/L" };
 
     public static LabHistory Read(IEnumerable<Observation> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var results = new List<LabResult>();
+        var results = new List<LabResult>(128);
         var notes = new List<string>();
         var seenIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        var seenContent = new HashSet<string>(StringComparer.Ordinal);
+        // Sized for a typical lab search page (the prefetch asks for up to 200), so the set does not regrow per request.
+        var seenContent = new HashSet<string>(128, StringComparer.Ordinal);
         foreach (var observation in observations)
         {
             var info = FirstAnalyteCoding(observation.Code, out var loinc);
@@ -136,32 +143,43 @@ public static class LabReader
         return false;
     }
 
-    /// <summary>The v3-ObservationInterpretation codes of the result.</summary>
-    private static HashSet<string> ReadFlags(IReadOnlyList<CodeableConcept>? interpretations)
+    /// <summary>
+    /// The v3-ObservationInterpretation codes of the result. Nearly every lab sends one code (N, H, L...): those share one
+    /// read-only set per code instead of a new set per result; several codes get their own set.
+    /// </summary>
+    private static IReadOnlySet<string> ReadFlags(IReadOnlyList<CodeableConcept>? interpretations)
     {
-        var flags = new HashSet<string>(StringComparer.Ordinal);
-        if (interpretations is null)
+        string? single = null;
+        HashSet<string>? several = null;
+        for (var i = 0; i < (interpretations?.Count ?? 0); i++)
         {
-            return flags;
-        }
-
-        for (var i = 0; i < interpretations.Count; i++)
-        {
-            if (interpretations[i].Coding is not { } codings)
+            var codings = interpretations![i].Coding;
+            for (var j = 0; j < (codings?.Count ?? 0); j++)
             {
-                continue;
-            }
-
-            for (var j = 0; j < codings.Count; j++)
-            {
-                if (codings[j].System == InterpretationCodes.System && codings[j].Code is { } flag)
+                if (codings![j].System != InterpretationCodes.System || codings[j].Code is not { } flag)
                 {
-                    flags.Add(flag);
+                    continue;
+                }
+
+                if (several is not null)
+                {
+                    several.Add(flag);
+                }
+                else if (single is null)
+                {
+                    single = flag;
+                }
+                else if (single != flag)
+                {
+                    several = new HashSet<string>(StringComparer.Ordinal) { single, flag };
                 }
             }
         }
 
-        return flags;
+        return several is not null ? several
+            : single is null ? FrozenSet<string>.Empty
+            : SingleFlags.TryGetValue(single, out var shared) ? shared
+            : new HashSet<string>(StringComparer.Ordinal) { single };
     }
 
     private static (LabValue? Value, string? Original) ReadValue(Observation observation, AnalyteInfo info, string reference, List<string> notes)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -47,7 +48,7 @@ public sealed record LabResult
     public RangeSource RangeSource { get; init; }
 
     /// <summary>The v3-ObservationInterpretation codes (H, HH, L, LL, N, A, AA).</summary>
-    public IReadOnlySet<string> Flags { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> Flags { get; init; } = FrozenSet<string>.Empty;
 
     public AnalyteInfo Info => AnalyteInfo.Of(Analyte);
 

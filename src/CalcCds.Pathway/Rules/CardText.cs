@@ -11,24 +11,15 @@ public static class CardText
     /// <summary>Builders above this size are not kept for reuse, so one unusual card does not pin a large buffer.</summary>
     private const int MaxCachedCapacity = 16 * 1024;
 
-    // Every rule that fires builds a detail of a few KB on every call. One builder per thread is reused (taken by
-    // NewDetail, given back by Finish), so a detail costs its final string rather than that plus the builder's chunks.
-    // A builder taken while the cached one is out (a detail built inside another) is simply a new one.
-    [ThreadStatic]
-    private static StringBuilder? cachedDetail;
+    // Every rule that fires builds a detail of a few KB on every call. One builder is kept for reuse (taken by
+    // NewDetail, given back by Finish), so a detail usually costs its final string rather than that plus the builder's
+    // chunks. Taking it is an atomic swap: a request that finds it taken (another thread, or a detail built inside
+    // another) simply gets a new builder.
+    private static StringBuilder? spareDetail;
 
     /// <summary>An empty builder for a card detail; end with <see cref="Finish"/>.</summary>
-    public static StringBuilder NewDetail()
-    {
-        var builder = cachedDetail;
-        if (builder is null)
-        {
-            return new StringBuilder(1024);
-        }
-
-        cachedDetail = null;
-        return builder.Clear();
-    }
+    public static StringBuilder NewDetail() =>
+        Interlocked.Exchange(ref spareDetail, null)?.Clear() ?? new StringBuilder(1024);
 
     /// <summary>The detail text; the builder goes back for reuse and must not be used after this.</summary>
     public static string Finish(StringBuilder detail)
@@ -37,7 +28,7 @@ public static class CardText
         var text = detail.ToString();
         if (detail.Capacity <= MaxCachedCapacity)
         {
-            cachedDetail = detail;
+            Volatile.Write(ref spareDetail, detail);
         }
 
         return text;
