@@ -33,7 +33,7 @@ public sealed class PathwayEvaluator(
         var picture = pictureBuilder.Build(invocation);
 
         // Every call runs this, so plain loops: the cards in rule order, each with its rule's name for the topic.
-        var proposed = new List<Proposal>();
+        var proposed = new List<Proposal>(8);
         foreach (var rule in rules)
         {
             if (!rule.Hooks.Contains(hook) || !IsEnabled(rule, settings))

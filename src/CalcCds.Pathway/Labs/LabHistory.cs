@@ -41,7 +41,7 @@ public sealed class LabHistory
     public IReadOnlyList<string> DataQualityNotes { get; }
 
     /// <summary>Every result of the analyte, preliminary included, newest first.</summary>
-    public IReadOnlyList<LabResult> All(Analyte analyte) => byAnalyte.TryGetValue(analyte, out var list) ? list : [];
+    public IReadOnlyList<LabResult> All(Analyte analyte) => byAnalyte.TryGetValue(analyte, out var list) ? list : Array.Empty<LabResult>();
 
     /// <summary>Final results with a comparable value, newest first (§7.3.1 "latest qualifying result").</summary>
     public IEnumerable<LabResult> Final(Analyte analyte) => All(analyte).Where(r => !r.IsPreliminary && r.HasValue);
