@@ -58,7 +58,7 @@ public sealed class R10AbnormalMineralLabs : IRule
         var severe = labs.HypercalcemiaSevere && flags.Any(f => f.Name == "HYPERCALCEMIA");
         var detail = CardText.NewDetail();
         LabCardText.AppendFindings(detail, picture);
-        LabCardText.AppendLines(detail, "**Abnormal results:**", flags.Select(f => $"- {f.Text}: {string.Join("; ", f.Results.Select(r => r.Describe()))}"));
+        LabCardText.AppendLines(detail, "**Abnormal results:**", flags.Select(f => f.Line));
         if (labs.Calcium is { } calcium)
         {
             detail.AppendLine().Append("Calcium method: ").Append(calcium.Method).AppendLine(".");
