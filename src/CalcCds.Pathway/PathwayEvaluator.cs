@@ -23,7 +23,7 @@ public sealed class PathwayEvaluator(
 {
     public const string SourceLabel = "Soft-tissue calcification CDS (local)";
 
-    private readonly IReadOnlyList<IRule> rules = rules.ToList();
+    private readonly IRule[] rules = rules.ToArray();
 
     public CdsResponse Evaluate(HookInvocation invocation)
     {
@@ -31,34 +31,83 @@ public sealed class PathwayEvaluator(
         var hook = invocation.Service.Hook;
         var settings = options.Value;
         var picture = pictureBuilder.Build(invocation);
-        var active = rules.Where(r => r.Hooks.Contains(hook) && IsEnabled(r, settings)).ToList();
-        var names = active.ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
 
-        var proposed = active
-            .SelectMany(r => r.Evaluate(picture))
-            .Select(card => card.FromPreliminaryData ? card with { Indicator = CardIndicator.Info } : card)
-            .Select((card, order) => (card, order))
-            .OrderByDescending(x => x.card.Indicator)
-            .ThenBy(x => x.order)
-            .Select(x => x.card)
-            .ToList();
+        // Every call runs this, so plain loops: the cards in rule order, each with its rule's name for the topic.
+        var proposed = new List<Proposal>(8);
+        foreach (var rule in rules)
+        {
+            if (!rule.Hooks.Contains(hook) || !IsEnabled(rule, settings))
+            {
+                continue;
+            }
+
+            foreach (var card in rule.Evaluate(picture))
+            {
+                var capped = card.FromPreliminaryData ? card with { Indicator = CardIndicator.Info } : card;
+                proposed.Add(new Proposal(capped, rule.Name, proposed.Count));
+            }
+        }
+
+        // Critical > warning > info; rule order within an indicator (the order number makes the sort stable).
+        proposed.Sort(static (a, b) => a.Card.Indicator != b.Card.Indicator
+            ? ((int)b.Card.Indicator).CompareTo((int)a.Card.Indicator)
+            : a.Order.CompareTo(b.Order));
 
         var hookInstance = invocation.Request.HookInstance;
         // Repeats go before the budget, so a hidden repeat frees its place for a card the clinician has not seen.
-        var fresh = proposed.Where(c => !IsRepeat(c, invocation.ActedOn, hookInstance)).ToList();
-        var kept = hook == HookDefinitions.PatientView ? ApplyBudget(fresh, settings.CardMax) : fresh;
-        var cards = kept.Select(c => ToCard(c, names[c.RuleId], hookInstance)).ToList();
-        foreach (var card in kept)
+        var fresh = new List<Proposal>(proposed.Count);
+        foreach (var proposal in proposed)
         {
-            metrics.CardShown(card.RuleId, card.Indicator.ToString().ToLowerInvariant());
+            if (!IsRepeat(proposal.Card, invocation.ActedOn, hookInstance))
+            {
+                fresh.Add(proposal);
+            }
         }
 
-        return cards.Count == 0 ? CdsResponse.Empty : new CdsResponse { Cards = cards };
+        var kept = hook == HookDefinitions.PatientView ? ApplyBudget(fresh, settings.CardMax) : fresh;
+        if (kept.Count == 0)
+        {
+            return CdsResponse.Empty;
+        }
+
+        var cards = new List<Card>(kept.Count);
+        foreach (var proposal in kept)
+        {
+            cards.Add(ToCard(proposal.Card, proposal.RuleName, hookInstance));
+            metrics.CardShown(proposal.Card.RuleId, IndicatorTag(proposal.Card.Indicator));
+        }
+
+        return new CdsResponse { Cards = cards };
     }
 
+    /// <summary>A rule's card with the rule's name and its place in rule order.</summary>
+    private readonly record struct Proposal(RuleCard Card, string RuleName, int Order);
+
     private static bool IsEnabled(IRule rule, PathwayOptions settings) =>
-        !settings.DisabledRules.Contains(rule.Id, StringComparer.OrdinalIgnoreCase)
-        && (!rule.OptionalOffByDefault || settings.EnabledOptionalRules.Contains(rule.Id, StringComparer.OrdinalIgnoreCase));
+        !ContainsIgnoreCase(settings.DisabledRules, rule.Id)
+        && (!rule.OptionalOffByDefault || ContainsIgnoreCase(settings.EnabledOptionalRules, rule.Id));
+
+    private static bool ContainsIgnoreCase(IList<string> ids, string id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (string.Equals(ids[i], id, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The metric tag of an indicator: its name in lower case, as the CDS Hooks JSON writes it.</summary>
+    private static string IndicatorTag(CardIndicator indicator) => indicator switch
+    {
+        CardIndicator.Info => "info",
+        CardIndicator.Warning => "warning",
+        CardIndicator.Critical => "critical",
+        _ => indicator.ToString().ToLowerInvariant(),
+    };
 
     private static string Fingerprint(RuleCard card) =>
         CardFingerprint.Compute(card.RuleId, card.LesionKey, card.Indicator, card.Summary, card.Detail);
@@ -80,21 +129,27 @@ public sealed class PathwayEvaluator(
         return true;
     }
 
-    private List<RuleCard> ApplyBudget(List<RuleCard> ordered, int max)
+    private List<Proposal> ApplyBudget(List<Proposal> ordered, int max)
     {
         // Protected cards always stay; the remaining places go to the others in indicator order.
-        var protectedCount = ordered.Count(c => c.Protected);
-        var room = Math.Max(0, max - protectedCount);
-        var kept = new List<RuleCard>(Math.Min(ordered.Count, max + protectedCount));
-        foreach (var card in ordered)
+        var protectedCount = 0;
+        foreach (var proposal in ordered)
         {
+            protectedCount += proposal.Card.Protected ? 1 : 0;
+        }
+
+        var room = Math.Max(0, max - protectedCount);
+        var kept = new List<Proposal>(Math.Min(ordered.Count, max + protectedCount));
+        foreach (var proposal in ordered)
+        {
+            var card = proposal.Card;
             if (card.Protected)
             {
-                kept.Add(card);
+                kept.Add(proposal);
             }
             else if (room > 0)
             {
-                kept.Add(card);
+                kept.Add(proposal);
                 room--;
             }
             else
@@ -112,9 +167,13 @@ public sealed class PathwayEvaluator(
     private static Card ToCard(RuleCard proposal, string ruleName, string hookInstance)
     {
         var uuid = StableUuid.Create(hookInstance, proposal.RuleId, proposal.LesionKey);
-        var suggestions = proposal.Suggestions
-            .Select((s, i) => s with { Uuid = s.Uuid ?? StableUuid.Create(hookInstance, proposal.RuleId, proposal.LesionKey, "suggestion", i.ToString(System.Globalization.CultureInfo.InvariantCulture)) })
-            .ToList();
+        var suggestions = new List<Suggestion>(proposal.Suggestions.Count);
+        for (var i = 0; i < proposal.Suggestions.Count; i++)
+        {
+            var suggestion = proposal.Suggestions[i];
+            suggestions.Add(suggestion with { Uuid = suggestion.Uuid ?? StableUuid.Create(hookInstance, proposal.RuleId, proposal.LesionKey, "suggestion", i.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+        }
+
         return new Card
         {
             Uuid = uuid,

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CalcCds.Hooks.Protocol;
@@ -17,13 +19,41 @@ public static class CardFingerprint
         ArgumentNullException.ThrowIfNull(ruleId);
         ArgumentNullException.ThrowIfNull(lesionKey);
         ArgumentNullException.ThrowIfNull(summary);
-        // Each field is length-prefixed so that moving text between fields can never produce the same bytes.
-        var text = new StringBuilder();
-        foreach (var field in new[] { ruleId, lesionKey, indicator.ToString(), summary, detail ?? string.Empty })
-        {
-            text.Append(field.Length).Append(':').Append(field).Append('\n');
-        }
+        detail ??= string.Empty;
+        var indicatorName = indicator.ToString();
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        // The hashed text is "length:field\n" per field, each field length-prefixed so that moving text between fields
+        // can never produce the same bytes. Every card is fingerprinted and details run to several KB, so the UTF-8 is
+        // written straight into one pooled buffer instead of a builder, a string and a byte array per card.
+        var maxBytes = PrefixBytes * 5 + Encoding.UTF8.GetMaxByteCount(ruleId.Length + lesionKey.Length + indicatorName.Length + summary.Length + detail.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
+        try
+        {
+            var written = 0;
+            written += WriteField(ruleId, buffer.AsSpan(written));
+            written += WriteField(lesionKey, buffer.AsSpan(written));
+            written += WriteField(indicatorName, buffer.AsSpan(written));
+            written += WriteField(summary, buffer.AsSpan(written));
+            written += WriteField(detail, buffer.AsSpan(written));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Room for the decimal length, the colon and the newline of one field.</summary>
+    private const int PrefixBytes = 12;
+
+    private static int WriteField(string field, Span<byte> destination)
+    {
+        field.Length.TryFormat(destination, out var written, provider: CultureInfo.InvariantCulture);
+        destination[written++] = (byte)':';
+        written += Encoding.UTF8.GetBytes(field, destination[written..]);
+        destination[written++] = (byte)'\n';
+        return written;
     }
 }

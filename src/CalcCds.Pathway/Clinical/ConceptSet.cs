@@ -40,12 +40,63 @@ public sealed class ConceptSet
         };
     }
 
-    public bool Matches(CodeableConcept? concept) => concept?.Coding?.Any(Matches) == true;
+    public bool Matches(CodeableConcept? concept)
+    {
+        if (concept?.Coding is not { } codings)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (Matches(codings[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool MatchesIcd(string code)
     {
-        var normalized = NormalizeIcd(code);
-        return icdPrefixes.Any(p => normalized.StartsWith(p, StringComparison.Ordinal));
+        ArgumentNullException.ThrowIfNull(code);
+
+        // Every Condition coding is tested against many concepts per request: normalize on the stack (the same steps
+        // as NormalizeIcd) for the usual short code, and compare prefixes without a string per test.
+        if (code.Length > 64)
+        {
+            var normalized = NormalizeIcd(code);
+            return StartsWithAny(normalized);
+        }
+
+        Span<char> withoutDots = stackalloc char[code.Length];
+        var length = 0;
+        foreach (var c in code)
+        {
+            if (c != '.')
+            {
+                withoutDots[length++] = c;
+            }
+        }
+
+        ReadOnlySpan<char> trimmed = withoutDots[..length].Trim();
+        Span<char> upper = stackalloc char[trimmed.Length];
+        trimmed.ToUpperInvariant(upper);
+        return StartsWithAny(upper);
+    }
+
+    private bool StartsWithAny(ReadOnlySpan<char> normalized)
+    {
+        foreach (var prefix in icdPrefixes)
+        {
+            if (normalized.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string NormalizeIcd(string code)

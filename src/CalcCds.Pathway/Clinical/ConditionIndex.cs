@@ -28,6 +28,9 @@ public sealed class ConditionIndex
 
     private readonly List<Entry> entries;
 
+    /// <summary>Answers already given, by concept (reference identity: concepts are static sets) and activeOnly.</summary>
+    private readonly Dictionary<(ConceptSet Concept, bool ActiveOnly), IReadOnlyList<ConditionMatch>> found = new(32);
+
     public ConditionIndex(IEnumerable<Condition> conditions, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(conditions);
@@ -55,13 +58,32 @@ public sealed class ConditionIndex
     /// <summary>Conditions of the concept at any clinical status, resolved included ("history of" rules: trauma...).</summary>
     public IReadOnlyList<ConditionMatch> History(ConceptSet concept) => Find(concept, activeOnly: false);
 
-    private List<ConditionMatch> Find(ConceptSet concept, bool activeOnly)
+    private IReadOnlyList<ConditionMatch> Find(ConceptSet concept, bool activeOnly)
     {
         ArgumentNullException.ThrowIfNull(concept);
-        return entries
-            .Where(e => (!activeOnly || e.IsActive) && concept.Matches(e.Condition.Code))
-            .Select(e => new ConditionMatch(e.Condition, e.Certainty, e.IsActive, FactOf(e.Condition, concept)))
-            .ToList();
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        // The context flags, the labs area and several rules ask for the same concepts on one picture: each answer is
+        // computed once. Like the picture that holds it, an index serves one request on one thread at a time.
+        if (found.TryGetValue((concept, activeOnly), out var cached))
+        {
+            return cached;
+        }
+
+        var matches = new List<ConditionMatch>();
+        foreach (var entry in entries)
+        {
+            if ((!activeOnly || entry.IsActive) && concept.Matches(entry.Condition.Code))
+            {
+                matches.Add(new ConditionMatch(entry.Condition, entry.Certainty, entry.IsActive, FactOf(entry.Condition, concept)));
+            }
+        }
+
+        found.Add((concept, activeOnly), matches);
+        return matches;
     }
 
     private static Fact<string> FactOf(Condition condition, ConceptSet concept)

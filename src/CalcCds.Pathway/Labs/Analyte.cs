@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Labs;
@@ -80,5 +81,23 @@ public sealed record AnalyteInfo(
     public static AnalyteInfo Of(Analyte analyte) => All[(int)analyte];
 
     /// <summary>The analyte a LOINC code reports, or null for codes outside §2.2.</summary>
-    public static AnalyteInfo? ForLoinc(string? loinc) => loinc is null ? null : All.FirstOrDefault(a => a.Matches(loinc));
+    public static AnalyteInfo? ForLoinc(string? loinc) => loinc is not null && ByLoinc.TryGetValue(loinc, out var info) ? info : null;
+
+    // Asked once per lab coding on every request; built after All (static initializers run in order). The first
+    // analyte listing a code keeps it, as a scan of All in order would.
+    private static readonly FrozenDictionary<string, AnalyteInfo> ByLoinc = IndexByLoinc();
+
+    private static FrozenDictionary<string, AnalyteInfo> IndexByLoinc()
+    {
+        var index = new Dictionary<string, AnalyteInfo>(StringComparer.Ordinal);
+        foreach (var info in All)
+        {
+            foreach (var code in info.MassCodes.Concat(info.SubstanceCodes))
+            {
+                index.TryAdd(code, info);
+            }
+        }
+
+        return index.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }

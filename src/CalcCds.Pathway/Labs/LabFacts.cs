@@ -3,7 +3,12 @@ using CalcCds.Pathway.Options;
 namespace CalcCds.Pathway.Labs;
 
 /// <summary>A derived lab flag (§4.1–§4.2) with the results it rests on and whether they are all recent (§7.2).</summary>
-public sealed record LabFlag(string Name, IReadOnlyList<LabResult> Results, bool Recent, string Text);
+public sealed record LabFlag(string Name, IReadOnlyList<LabResult> Results, bool Recent, string Text)
+{
+    /// <summary>The card line: "- high calcium (...): result; result". Made once, as the systemic reasons (R09) and
+    /// R10's abnormal results both list it.</summary>
+    public string Line { get; } = $"- {Text}: {string.Join("; ", Results.Select(r => r.Describe()))}";
+}
 
 /// <summary>
 /// The laboratory derived variables of clinical-pathway.md §4.1–§4.2, computed from final results only (preliminary

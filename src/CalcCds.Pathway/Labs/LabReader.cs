@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using CalcCds.Fhir.Model;
 using CalcCds.Pathway.Picture;
@@ -12,21 +13,25 @@ namespace CalcCds.Pathway.Labs;
 /// </summary>
 public static class LabReader
 {
+    /// <summary>One shared, read-only set for each interpretation code a lab commonly sends alone.</summary>
+    private static readonly FrozenDictionary<string, IReadOnlySet<string>> SingleFlags =
+        new[] { "N", "H", "HH", "L", "LL", "A", "AA", "HU", "LU", "POS", "NEG" }
+            .ToFrozenDictionary(code => code, code => (IReadOnlySet<string>)new[] { code }.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
     private static readonly HashSet<string> MolarUnits = new(StringComparer.Ordinal) { "mmol/L", "umol/L", "nmol/L", "pmol/L", "meq/L" };
 
     public static LabHistory Read(IEnumerable<Observation> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var results = new List<LabResult>();
+        var results = new List<LabResult>(128);
         var notes = new List<string>();
         var seenIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        var seenContent = new HashSet<string>(StringComparer.Ordinal);
+        // Sized for a typical lab search page (the prefetch asks for up to 200), so the set does not regrow per request.
+        var seenContent = new HashSet<string>(128, StringComparer.Ordinal);
         foreach (var observation in observations)
         {
-            var loinc = observation.Code?.Coding?.Where(c => c.System == FhirSystems.Loinc && c.Code is not null)
-                .Select(c => c.Code!)
-                .FirstOrDefault(c => AnalyteInfo.ForLoinc(c) is not null);
-            if (loinc is null || AnalyteInfo.ForLoinc(loinc) is not { } info)
+            var info = FirstAnalyteCoding(observation.Code, out var loinc);
+            if (info is null)
             {
                 continue;
             }
@@ -51,9 +56,9 @@ public static class LabReader
             }
 
             // §7.3.5: the same result sent twice (same identifier, or same code, value and time) counts once.
-            var identifiers = (observation.Identifier ?? []).Where(i => i.Value is not null).Select(i => $"{i.System}|{i.Value}").ToList();
+            var identifiers = IdentifierKeys(observation.Identifier);
             var content = $"{loinc}|{observation.ValueQuantity?.Value}|{observation.ValueQuantity?.Code ?? observation.ValueQuantity?.Unit}|{observation.ValueQuantity?.Comparator}|{when.Value}";
-            if (identifiers.Any(seenIdentifiers.Contains) || !seenContent.Add(content))
+            if (AnySeen(identifiers, seenIdentifiers) || !seenContent.Add(content))
             {
                 continue;
             }
@@ -65,7 +70,7 @@ public static class LabReader
             {
                 Analyte = info.Analyte,
                 Reference = reference,
-                Loinc = loinc,
+                Loinc = loinc!,
                 When = when.LowerBound,
                 Date = when.Value,
                 DateFromIssued = effective is null,
@@ -75,15 +80,106 @@ public static class LabReader
                 Low = low,
                 High = high,
                 RangeSource = source,
-                Flags = (observation.Interpretation ?? [])
-                    .SelectMany(i => i.Coding ?? [])
-                    .Where(c => c.System == InterpretationCodes.System && c.Code is not null)
-                    .Select(c => c.Code!)
-                    .ToHashSet(StringComparer.Ordinal),
+                Flags = ReadFlags(observation.Interpretation),
             });
         }
 
         return new LabHistory(results, notes);
+    }
+
+    /// <summary>The first LOINC coding of §2.2 (an analyte the pathway reads), or null. Runs once per lab
+    /// Observation, so it is a plain loop: no iterator or closure per observation.</summary>
+    private static AnalyteInfo? FirstAnalyteCoding(CodeableConcept? code, out string? loinc)
+    {
+        loinc = null;
+        if (code?.Coding is not { } codings)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            var coding = codings[i];
+            if (coding.System == FhirSystems.Loinc && AnalyteInfo.ForLoinc(coding.Code) is { } info)
+            {
+                loinc = coding.Code;
+                return info;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"system|value" of each identifier with a value; empty (no allocation) for the usual lab without one.</summary>
+    private static string[] IdentifierKeys(IReadOnlyList<Identifier>? identifiers)
+    {
+        if (identifiers is null || identifiers.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = new List<string>(identifiers.Count);
+        for (var i = 0; i < identifiers.Count; i++)
+        {
+            if (identifiers[i].Value is not null)
+            {
+                keys.Add($"{identifiers[i].System}|{identifiers[i].Value}");
+            }
+        }
+
+        return [.. keys];
+    }
+
+    private static bool AnySeen(string[] keys, HashSet<string> seen)
+    {
+        foreach (var key in keys)
+        {
+            if (seen.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The v3-ObservationInterpretation codes of the result. Nearly every lab sends one code (N, H, L...): those share one
+    /// read-only set per code instead of a new set per result; several codes get their own set.
+    /// </summary>
+    private static IReadOnlySet<string> ReadFlags(IReadOnlyList<CodeableConcept>? interpretations)
+    {
+        string? single = null;
+        HashSet<string>? several = null;
+        for (var i = 0; i < (interpretations?.Count ?? 0); i++)
+        {
+            var codings = interpretations![i].Coding;
+            for (var j = 0; j < (codings?.Count ?? 0); j++)
+            {
+                if (codings![j].System != InterpretationCodes.System || codings[j].Code is not { } flag)
+                {
+                    continue;
+                }
+
+                if (several is not null)
+                {
+                    several.Add(flag);
+                }
+                else if (single is null)
+                {
+                    single = flag;
+                }
+                else if (single != flag)
+                {
+                    several = new HashSet<string>(StringComparer.Ordinal) { single, flag };
+                }
+            }
+        }
+
+        return several is not null ? several
+            : single is null ? FrozenSet<string>.Empty
+            : SingleFlags.TryGetValue(single, out var shared) ? shared
+            : new HashSet<string>(StringComparer.Ordinal) { single };
     }
 
     private static (LabValue? Value, string? Original) ReadValue(Observation observation, AnalyteInfo info, string reference, List<string> notes)
@@ -126,10 +222,7 @@ public static class LabReader
 
     private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, string reference, List<string> notes)
     {
-        var range = (observation.ReferenceRange ?? [])
-            .FirstOrDefault(r => (r.Low?.Value is not null || r.High?.Value is not null)
-                && (r.Type is null || r.Type.Coding?.Any(c => c.Code == "normal") == true)
-                && r.AppliesTo is null);
+        var range = FirstNormalRange(observation.ReferenceRange);
         if (range is not null)
         {
             var low = Convert(range.Low, observation.ValueQuantity, info);
@@ -145,6 +238,46 @@ public static class LabReader
         return info.FallbackLow is null && info.FallbackHigh is null
             ? (null, null, RangeSource.None)
             : (info.FallbackLow, info.FallbackHigh, RangeSource.Fallback);
+    }
+
+    /// <summary>The first range with a limit, of type "normal" (or untyped), for the whole population.</summary>
+    private static ObservationReferenceRange? FirstNormalRange(IReadOnlyList<ObservationReferenceRange>? ranges)
+    {
+        if (ranges is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var range = ranges[i];
+            if ((range.Low?.Value is not null || range.High?.Value is not null)
+                && (range.Type is null || HasCode(range.Type.Coding, "normal"))
+                && range.AppliesTo is null)
+            {
+                return range;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasCode(IReadOnlyList<Coding>? codings, string code)
+    {
+        if (codings is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (codings[i].Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A range limit in the canonical unit; a limit without a unit takes the value's unit.</summary>

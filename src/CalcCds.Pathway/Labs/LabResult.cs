@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CalcCds.Pathway.Labs;
 
@@ -46,7 +48,7 @@ public sealed record LabResult
     public RangeSource RangeSource { get; init; }
 
     /// <summary>The v3-ObservationInterpretation codes (H, HH, L, LL, N, A, AA).</summary>
-    public IReadOnlySet<string> Flags { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> Flags { get; init; } = FrozenSet<string>.Empty;
 
     public AnalyteInfo Info => AnalyteInfo.Of(Analyte);
 
@@ -82,20 +84,79 @@ public sealed record LabResult
     /// <summary>"calcium (total) 11.2 mg/dL (Observation/abc, 2026-10-02, preliminary)".</summary>
     public string Describe()
     {
-        var value = Value is null ? $"{Original ?? "value not usable"} (not compared)" : $"{Value} {Info.CanonicalUnit}";
-        if (Value is not null && Original is not null && !Original.EndsWith(" " + Info.CanonicalUnit, StringComparison.Ordinal))
+        // Every lab card lists its results this way, several times per request: one interpolation into a pooled
+        // buffer, no intermediate strings for the value, range and flag parts.
+        var info = Info;
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendFormatted(info.Name);
+        text.AppendLiteral(" ");
+        if (Value is null)
         {
-            value += $" (reported {Original})";
+            text.AppendFormatted(Original ?? "value not usable");
+            text.AppendLiteral(" (not compared)");
+        }
+        else
+        {
+            text.AppendFormatted(Value.ToString());
+            text.AppendLiteral(" ");
+            text.AppendFormatted(info.CanonicalUnit);
+            if (Original is not null && !EndsWithUnit(Original, info.CanonicalUnit))
+            {
+                text.AppendLiteral(" (reported ");
+                text.AppendFormatted(Original);
+                text.AppendLiteral(")");
+            }
         }
 
-        var range = (Low, High) switch
+        if (Low is not null || High is not null)
         {
-            (null, null) => string.Empty,
-            _ => string.Create(CultureInfo.InvariantCulture, $", reference {Low?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?"}–{High?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?"}{(RangeSource == RangeSource.Fallback ? " (default adult range: lab range not supplied)" : string.Empty)}"),
-        };
-        var flags = Flags.Count == 0 ? string.Empty : $", flag {string.Join('/', Flags.Order(StringComparer.Ordinal))}";
-        var status = IsPreliminary ? ", preliminary" : string.Empty;
-        var issued = DateFromIssued ? " (issued; no collection time)" : string.Empty;
-        return $"{Info.Name} {value}{range}{flags} ({Reference}, {Date}{issued}{status})";
+            text.AppendLiteral(", reference ");
+            AppendLimit(ref text, Low);
+            text.AppendLiteral("–");
+            AppendLimit(ref text, High);
+            if (RangeSource == RangeSource.Fallback)
+            {
+                text.AppendLiteral(" (default adult range: lab range not supplied)");
+            }
+        }
+
+        if (Flags.Count > 0)
+        {
+            text.AppendLiteral(", flag ");
+            text.AppendFormatted(Flags.Count == 1 ? Flags.First() : string.Join('/', Flags.Order(StringComparer.Ordinal)));
+        }
+
+        text.AppendLiteral(" (");
+        text.AppendFormatted(Reference);
+        text.AppendLiteral(", ");
+        text.AppendFormatted(Date);
+        if (DateFromIssued)
+        {
+            text.AppendLiteral(" (issued; no collection time)");
+        }
+
+        if (IsPreliminary)
+        {
+            text.AppendLiteral(", preliminary");
+        }
+
+        text.AppendLiteral(")");
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>"2.9 mmol/L" ends with " mmol/L": the lab's own unit is the canonical one.</summary>
+    private static bool EndsWithUnit(string original, string unit) =>
+        original.Length > unit.Length && original.AsSpan().EndsWith(unit, StringComparison.Ordinal) && original[^(unit.Length + 1)] == ' ';
+
+    private static void AppendLimit(ref DefaultInterpolatedStringHandler text, decimal? limit)
+    {
+        if (limit is { } value)
+        {
+            text.AppendFormatted(value, "0.##");
+        }
+        else
+        {
+            text.AppendLiteral("?");
+        }
     }
 }

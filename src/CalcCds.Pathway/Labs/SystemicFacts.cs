@@ -66,7 +66,7 @@ public sealed record SystemicFacts
             .ToList();
         reasons.AddRange(activeMedications.Select(m => new SystemicReason(SystemicClause.Medication, m.Describe())));
         reasons.AddRange(labs.AbnormalFlags.Where(f => f.Name != "PTH_VERY_HIGH")
-            .Select(f => new SystemicReason(SystemicClause.Lab, $"- {f.Text}: {string.Join("; ", f.Results.Select(r => r.Describe()))}")));
+            .Select(f => new SystemicReason(SystemicClause.Lab, f.Line)));
         if (renal.HasEgfrBelow(60m))
         {
             reasons.Add(new SystemicReason(SystemicClause.Lab, $"- eGFR below 60: {renal.EgfrLatest!.Describe()}"));

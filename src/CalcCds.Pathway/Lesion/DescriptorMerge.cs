@@ -88,11 +88,7 @@ internal static class DescriptorMerge
         }
 
         // Pattern and matrix by CT > XR > MRI > US; an osteoid-like matrix seen on any report is kept (red flag).
-        var patternOwner = reports.Where(r => r.Finding.Patterns.Count > 0)
-            .OrderByDescending(r => ModalityPrecedence.ForMatrixPattern(r.Modality))
-            .ThenBy(r => r.Finding.Origin)
-            .ThenByDescending(r => r.Finding.When ?? DateTimeOffset.MinValue)
-            .FirstOrDefault();
+        var patternOwner = Best(reports, static f => f.Patterns.Count > 0, ModalityPrecedence.ForMatrixPattern);
         var patterns = (patternOwner?.Finding.Patterns ?? baseFinding.Patterns).ToList();
         var osteoid = reports.SelectMany(r => r.Finding.Patterns).FirstOrDefault(p => p.Value == StcCodes.Pattern.AmorphousFluffyConfluent);
         if (osteoid is not null && !patterns.Any(p => p.Value == osteoid.Value))
@@ -122,12 +118,44 @@ internal static class DescriptorMerge
     }
 
     private static Fact<T>? Pick<T>(IReadOnlyList<LesionReport> reports, Func<IndexFinding, Fact<T>?> get, Func<ImagingModality, int> rank) =>
-        reports.Where(r => get(r.Finding) is not null)
-            .OrderByDescending(r => rank(r.Modality))
-            .ThenBy(r => r.Finding.Origin)
-            .ThenByDescending(r => r.Finding.When ?? DateTimeOffset.MinValue)
-            .Select(r => get(r.Finding))
-            .FirstOrDefault();
+        Best(reports, f => get(f) is not null, rank) is { } best ? get(best.Finding) : null;
+
+    /// <summary>
+    /// The report that comes first by precedence among those whose finding has the descriptor. Several descriptors
+    /// are picked per lesion on every request: one pass keeping the first best report, which is what a stable sort by
+    /// rank, then coded before text, then newest would put first.
+    /// </summary>
+    private static LesionReport? Best(IReadOnlyList<LesionReport> reports, Func<IndexFinding, bool> has, Func<ImagingModality, int> rank)
+    {
+        LesionReport? best = null;
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var report = reports[i];
+            if (has(report.Finding) && (best is null || Precedes(report, best, rank)))
+            {
+                best = report;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Strictly before in precedence: higher modality rank, then coded before text, then more recent.</summary>
+    private static bool Precedes(LesionReport a, LesionReport b, Func<ImagingModality, int> rank)
+    {
+        var (rankA, rankB) = (rank(a.Modality), rank(b.Modality));
+        if (rankA != rankB)
+        {
+            return rankA > rankB;
+        }
+
+        if (a.Finding.Origin != b.Finding.Origin)
+        {
+            return a.Finding.Origin < b.Finding.Origin;
+        }
+
+        return (a.Finding.When ?? DateTimeOffset.MinValue) > (b.Finding.When ?? DateTimeOffset.MinValue);
+    }
 
     private static string Describe<T>(LesionReport report, Fact<T> fact)
     {

@@ -16,10 +16,15 @@ internal static class LesionReports
     public static IReadOnlyList<LesionReport> For(IndexFinding index, PatientPicture picture)
     {
         var since = picture.Now.AddDays(-DescriptorWindowDays);
-        var studies = picture.Prefetch.Resources<ImagingStudy>(PrefetchKeys.ImagingStudies)
-            .Where(s => s.Id is not null)
-            .GroupBy(s => s.Ref(), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // The first study listed under each reference wins.
+        var studies = new Dictionary<string, ImagingStudy>(StringComparer.Ordinal);
+        foreach (var study in picture.Prefetch.Resources<ImagingStudy>(PrefetchKeys.ImagingStudies))
+        {
+            if (study.Id is not null)
+            {
+                studies.TryAdd(study.Ref(), study);
+            }
+        }
 
         var reports = new List<LesionReport>();
         var observations = picture.Prefetch.Resources<Observation>(PrefetchKeys.ImagingObservations);

@@ -40,8 +40,19 @@ internal static class CodedFinding
         Fact<T> Coded<T>(T value) => new(value, FactOrigin.Coded, reference, date);
 
         var components = observation.Component ?? [];
-        ObservationComponent? Component(string code) =>
-            components.FirstOrDefault(c => c.Code.Has(StcCodes.Systems.Attr, code));
+        ObservationComponent? Component(string code)
+        {
+            // Asked for a dozen attributes per finding: a plain scan rather than a closure per question.
+            for (var i = 0; i < components.Count; i++)
+            {
+                if (components[i].Code.Has(StcCodes.Systems.Attr, code))
+                {
+                    return components[i];
+                }
+            }
+
+            return null;
+        }
 
         var patterns = components
             .Where(c => c.Code.Has(StcCodes.Systems.Attr, StcCodes.Attr.Pattern))

@@ -39,13 +39,54 @@ internal static class SideReading
             return null;
         }
 
-        var qualifier = site.Extension?.FirstOrDefault(e => e.Url == FhirSystems.McodeLateralityExtension)?.ValueCodeableConcept;
-        return FromCode(qualifier.CodeIn(SnomedCodes.System))
-            ?? site.Coding?.Where(c => c.System == SnomedCodes.System).Select(c => FromCode(c.Code)).FirstOrDefault(s => s is not null);
+        // Read for every Condition, Procedure and exam the context flags list: plain loops, no closures.
+        if (site.Extension is { } extensions)
+        {
+            for (var i = 0; i < extensions.Count; i++)
+            {
+                if (extensions[i].Url == FhirSystems.McodeLateralityExtension)
+                {
+                    if (FromCode(extensions[i].ValueCodeableConcept.CodeIn(SnomedCodes.System)) is { } qualified)
+                    {
+                        return qualified;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        if (site.Coding is { } codings)
+        {
+            for (var i = 0; i < codings.Count; i++)
+            {
+                if (codings[i].System == SnomedCodes.System && FromCode(codings[i].Code) is { } side)
+                {
+                    return side;
+                }
+            }
+        }
+
+        return null;
     }
 
-    public static Laterality? Of(IEnumerable<CodeableConcept>? sites) =>
-        sites?.Select(Of).FirstOrDefault(s => s is not null);
+    public static Laterality? Of(IEnumerable<CodeableConcept>? sites)
+    {
+        if (sites is null)
+        {
+            return null;
+        }
+
+        foreach (var site in sites)
+        {
+            if (Of(site) is { } side)
+            {
+                return side;
+            }
+        }
+
+        return null;
+    }
 
     private static Laterality? FromCode(string? code) => code switch
     {

@@ -162,7 +162,7 @@ public sealed class ContextFlags
     {
         foreach (var observation in observations)
         {
-            var code = observation.Code?.Coding?.FirstOrDefault(c => c.System == SnomedCodes.System && c.Code is not null && codes.Contains(c.Code))?.Code;
+            var code = observation.Code.FirstCodeIn(SnomedCodes.System, codes);
             var when = observation.When();
             if (code is null || !PatientPictureBuilder.IsUsable(observation.Status, out var preliminary) || preliminary || when is null
                 || (since is { } from && when.LowerBound < from))

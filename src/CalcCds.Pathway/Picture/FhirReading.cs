@@ -6,14 +6,80 @@ namespace CalcCds.Pathway.Picture;
 /// <summary>Small, total helpers for reading FHIR elements the way the pathway needs them.</summary>
 internal static class FhirReading
 {
-    public static bool Has(this CodeableConcept? concept, string system, string code) =>
-        concept?.Coding?.Any(c => c.System == system && c.Code == code) == true;
+    // The three code tests below run for every coding of every resource the facets look at, so they are plain
+    // indexed loops: no closure or enumerator per call.
+    public static bool Has(this CodeableConcept? concept, string system, string code)
+    {
+        if (concept?.Coding is not { } codings)
+        {
+            return false;
+        }
 
-    public static bool HasAny(this CodeableConcept? concept, string system, IReadOnlySet<string> codes) =>
-        concept?.Coding?.Any(c => c.System == system && c.Code is not null && codes.Contains(c.Code)) == true;
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (codings[i].System == system && codings[i].Code == code)
+            {
+                return true;
+            }
+        }
 
-    public static string? CodeIn(this CodeableConcept? concept, string system) =>
-        concept?.Coding?.FirstOrDefault(c => c.System == system && !string.IsNullOrEmpty(c.Code))?.Code;
+        return false;
+    }
+
+    public static bool HasAny(this CodeableConcept? concept, string system, IReadOnlySet<string> codes)
+    {
+        if (concept?.Coding is not { } codings)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (codings[i].System == system && codings[i].Code is { } code && codes.Contains(code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string? CodeIn(this CodeableConcept? concept, string system)
+    {
+        if (concept?.Coding is not { } codings)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (codings[i].System == system && !string.IsNullOrEmpty(codings[i].Code))
+            {
+                return codings[i].Code;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first code of <paramref name="system"/> that is in <paramref name="codes"/>, or null.</summary>
+    public static string? FirstCodeIn(this CodeableConcept? concept, string system, IReadOnlySet<string> codes)
+    {
+        if (concept?.Coding is not { } codings)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (codings[i].System == system && codings[i].Code is { } code && codes.Contains(code))
+            {
+                return code;
+            }
+        }
+
+        return null;
+    }
 
     public static string Ref(this Resource resource) => $"{resource.ResourceType}/{resource.Id ?? "(no id)"}";
 

@@ -38,7 +38,15 @@ public sealed partial record PatientPicture
     public IReadOnlyList<Fact<SymptomRecord>> SymptomFacts { get; init; } = [];
 
     /// <summary>The parameters in force (§8).</summary>
-    public PathwayOptions Options { get; init; } = new();
+    public PathwayOptions Options
+    {
+        // The defaults are made only for a picture built without options (tests): the builder always sets them, and
+        // a full default PathwayOptions per request was garbage.
+        get => options ??= new();
+        init => options = value;
+    }
+
+    private PathwayOptions? options;
 
     /// <summary>The patient's Conditions with the status rules of §7.5 applied.</summary>
     public ConditionIndex Conditions { get; init; } = ConditionIndex.Empty;

@@ -42,12 +42,16 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
 
         // Coded findings win over text for the same side (Product decision 7); then the most recent per side (§1.4).
         var codedSides = coded.Select(f => f.Laterality?.Value).ToHashSet();
-        var findings = coded
-            .Concat(narrative.Where(n => !codedSides.Contains(n.Laterality?.Value)))
-            .OrderByDescending(f => f.When ?? DateTimeOffset.MinValue)
-            .GroupBy(f => f.Laterality?.Value)
-            .Select(g => g.First())
-            .ToList();
+        var findings = new List<IndexFinding>(coded.Count + narrative.Count);
+        var sides = new List<Laterality?>(findings.Capacity);
+        foreach (var finding in coded.Concat(narrative.Where(n => !codedSides.Contains(n.Laterality?.Value))).OrderByDescending(f => f.When ?? DateTimeOffset.MinValue))
+        {
+            if (!sides.Contains(finding.Laterality?.Value))
+            {
+                sides.Add(finding.Laterality?.Value);
+                findings.Add(finding);
+            }
+        }
 
         var (symptoms, symptomFacts) = Symptoms.Read(findings, prefetch.Resources<Observation>(PrefetchKeys.Symptoms), now.AddDays(-settings.SymptomWindowDays));
         logger.LogDebug("Patient picture: {Coded} coded and {Narrative} narrative index finding(s), symptoms {Symptoms}", coded.Count, narrative.Count, symptoms);

@@ -29,7 +29,7 @@ internal static class Symptoms
 
         foreach (var observation in observations)
         {
-            var code = observation.Code?.Coding?.FirstOrDefault(c => c.System == SnomedCodes.System && c.Code is not null && SymptomCodes.All.Contains(c.Code))?.Code;
+            var code = observation.Code.FirstCodeIn(SnomedCodes.System, SymptomCodes.All);
             var when = observation.When();
             if (code is null || !PatientPictureBuilder.IsUsable(observation.Status, out var preliminary) || preliminary
                 || when is null || when.LowerBound < since)

@@ -8,15 +8,47 @@ namespace CalcCds.Pathway.Rules;
 /// <summary>Markdown building blocks shared by card details, so every card names its facts the same way.</summary>
 public static class CardText
 {
+    /// <summary>Builders above this size are not kept for reuse, so one unusual card does not pin a large buffer.</summary>
+    private const int MaxCachedCapacity = 16 * 1024;
+
+    // Every rule that fires builds a detail of a few KB on every call. One builder is kept for reuse (taken by
+    // NewDetail, given back by Finish), so a detail usually costs its final string rather than that plus the builder's
+    // chunks. Taking it is an atomic swap: a request that finds it taken (another thread, or a detail built inside
+    // another) simply gets a new builder.
+    private static StringBuilder? spareDetail;
+
+    /// <summary>An empty builder for a card detail; end with <see cref="Finish"/>.</summary>
+    public static StringBuilder NewDetail() =>
+        Interlocked.Exchange(ref spareDetail, null)?.Clear() ?? new StringBuilder(1024);
+
+    /// <summary>The detail text; the builder goes back for reuse and must not be used after this.</summary>
+    public static string Finish(StringBuilder detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        var text = detail.ToString();
+        if (detail.Capacity <= MaxCachedCapacity)
+        {
+            Volatile.Write(ref spareDetail, detail);
+        }
+
+        return text;
+    }
+
     /// <summary>"soft-tissue calcification, right calf (DiagnosticReport/abc, 2026-10-30)".</summary>
     public static string DescribeFinding(IndexFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var side = finding.Laterality?.Value.ToString().ToLowerInvariant();
+        var side = finding.Laterality?.Value switch
+        {
+            null => null,
+            Laterality.Right => "right ",
+            Laterality.Left => "left ",
+            Laterality.Bilateral => "bilateral ",
+            { } other => other.ToString().ToLowerInvariant() + " ",
+        };
         var site = LowerLimb.Display(finding.BodySite?.Value) ?? "lower limb";
-        var where = side is null ? site : $"{side} {site}";
         var status = finding.IsPreliminary ? ", preliminary" : string.Empty;
-        return $"soft-tissue calcification, {where} ({finding.Reference}, {finding.Date ?? "date not recorded"}{status})";
+        return $"soft-tissue calcification, {side}{site} ({finding.Reference}, {finding.Date ?? "date not recorded"}{status})";
     }
 
     /// <summary>One fact line: value, where it came from, and the sentence for text-derived facts.</summary>

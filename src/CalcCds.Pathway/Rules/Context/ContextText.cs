@@ -22,7 +22,7 @@ internal static class ContextText
 
     public static StringBuilder Start(IndexFinding finding)
     {
-        var detail = new StringBuilder();
+        var detail = CardText.NewDetail();
         detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(finding));
         return detail;
     }

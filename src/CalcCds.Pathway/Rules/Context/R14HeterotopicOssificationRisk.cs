@@ -63,7 +63,7 @@ public sealed class R14HeterotopicOssificationRisk : IRule
                 LesionKey = finding.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 FromPreliminaryData = finding.IsPreliminary,
                 OverrideReasons = ContextText.OverrideReasons,
             };

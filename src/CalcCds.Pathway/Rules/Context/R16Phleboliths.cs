@@ -84,7 +84,7 @@ public sealed class R16Phleboliths : IRule
                 LesionKey = finding.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = inMass ? InMassSummary : IsolatedSummary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = suggestions,
                 FromPreliminaryData = finding.IsPreliminary,
                 OverrideReasons = ContextText.OverrideReasons,

@@ -63,7 +63,7 @@ public sealed class R18DvtSuspected : IRule
             LesionKey = finding.LesionKey,
             Indicator = CardIndicator.Warning,
             Summary = Summary,
-            Detail = detail.ToString(),
+            Detail = CardText.Finish(detail),
             // The card rests on the symptoms and Conditions, not on the finding's descriptors, so a preliminary
             // radiology report does not cap it.
             OverrideReasons = ContextText.OverrideReasons,

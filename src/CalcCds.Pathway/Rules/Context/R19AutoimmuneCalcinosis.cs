@@ -68,7 +68,7 @@ public sealed class R19AutoimmuneCalcinosis : IRule
                 LesionKey = finding.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 FromPreliminaryData = finding.IsPreliminary,
                 OverrideReasons = ContextText.OverrideReasons,
             };

@@ -78,7 +78,7 @@ public sealed class R21JointTendonCalcification : IRule
                 LesionKey = finding.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 FromPreliminaryData = finding.IsPreliminary,
                 OverrideReasons = ContextText.OverrideReasons,
             };

@@ -60,7 +60,7 @@ public sealed class R24IatrogenicCalcification : IRule
                 LesionKey = finding.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 FromPreliminaryData = finding.IsPreliminary,
                 OverrideReasons = ContextText.OverrideReasons,
             };

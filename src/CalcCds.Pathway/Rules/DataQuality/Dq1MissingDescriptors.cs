@@ -1,4 +1,3 @@
-using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Rules.Docs;
@@ -108,7 +107,7 @@ public sealed class Dq1MissingDescriptors : IRule
 
     private static string Detail(IndexFinding finding, List<string> missing, PatientPicture picture)
     {
-        var detail = new StringBuilder();
+        var detail = CardText.NewDetail();
         detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(finding));
         if (finding.Sentence is not null)
         {
@@ -151,7 +150,7 @@ public sealed class Dq1MissingDescriptors : IRule
 
         detail.AppendLine().AppendLine("Also record symptoms: pain, point tenderness, swelling, palpable mass, and any trauma history (even remote).");
         CardText.AppendSources(detail, Sources.S0EvaluatePattern, Sources.S0Location, Sources.S0ClinicalHistory, Sources.S3Correlation, Sources.S3Pitfall);
-        return detail.ToString();
+        return CardText.Finish(detail);
     }
 
     private static IEnumerable<string> KnownFacts(IndexFinding finding, PatientPicture picture)

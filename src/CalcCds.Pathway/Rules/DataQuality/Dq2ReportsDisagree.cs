@@ -43,7 +43,7 @@ public sealed class Dq2ReportsDisagree : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 OverrideReasons =
                 [
                     new CdsCoding(StcCodes.Systems.Override, "radiology-already-contacted", "Radiology already contacted"),

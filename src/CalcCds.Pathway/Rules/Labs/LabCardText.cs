@@ -15,19 +15,31 @@ internal static class LabCardText
         }
     }
 
+    private static readonly Analyte[] Analytes = Enum.GetValues<Analyte>();
+
     /// <summary>Preliminary results are shown, labelled, but never used for the decision (§7.4).</summary>
     public static void AppendPreliminary(StringBuilder detail, LabHistory history)
     {
-        var preliminary = Enum.GetValues<Analyte>().SelectMany(history.All).Where(r => r.IsPreliminary).ToList();
-        if (preliminary.Count == 0)
+        // Every lab card calls this; most histories have no preliminary result, so nothing is allocated then.
+        var any = false;
+        foreach (var analyte in Analytes)
         {
-            return;
-        }
+            var results = history.All(analyte);
+            for (var i = 0; i < results.Count; i++)
+            {
+                if (!results[i].IsPreliminary)
+                {
+                    continue;
+                }
 
-        detail.AppendLine().AppendLine("**Preliminary results** (shown for information; not used until final):");
-        foreach (var result in preliminary)
-        {
-            detail.Append("- ").AppendLine(result.Describe());
+                if (!any)
+                {
+                    detail.AppendLine().AppendLine("**Preliminary results** (shown for information; not used until final):");
+                    any = true;
+                }
+
+                detail.Append("- ").AppendLine(results[i].Describe());
+            }
         }
     }
 
@@ -48,15 +60,16 @@ internal static class LabCardText
 
     public static void AppendLines(StringBuilder detail, string heading, IEnumerable<string> lines)
     {
-        var list = lines.ToList();
-        if (list.Count == 0)
+        // The heading only when there is a line; lines are written as they come, without a list.
+        var first = true;
+        foreach (var line in lines)
         {
-            return;
-        }
+            if (first)
+            {
+                detail.AppendLine().AppendLine(heading);
+                first = false;
+            }
 
-        detail.AppendLine().AppendLine(heading);
-        foreach (var line in list)
-        {
             detail.AppendLine(line);
         }
     }

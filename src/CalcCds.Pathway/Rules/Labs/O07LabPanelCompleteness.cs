@@ -81,7 +81,7 @@ public sealed class O07LabPanelCompleteness : IRule
         }
 
         var (suggestions, _) = LabOrders.Suggest(picture, tests);
-        var detail = new StringBuilder()
+        var detail = CardText.NewDetail()
             .AppendLine("A total calcium is being ordered without an albumin (none drafted, none resulted in the last 24 h), so it cannot be albumin-corrected.")
             .AppendLine(labs.IonizedPreferred
                 ? "Ionized calcium is preferred here (CKD G4–G5D, dialysis, or albumin below 3.0 g/dL): the albumin correction is unreliable."
@@ -112,7 +112,7 @@ public sealed class O07LabPanelCompleteness : IRule
             return null;
         }
 
-        var detail = new StringBuilder();
+        var detail = CardText.NewDetail();
         LabCardText.AppendLines(detail, "**Why a systemic cause is suspected:**", systemic.Reasons.Select(r => r.Text));
         LabCardText.AppendLines(detail, "**Not in the drafts and no recent result:**", stillMissing.Select(m => m.Describe()));
         LabCardText.AppendLines(detail, "**Already ordered:**", already);
@@ -144,7 +144,7 @@ public sealed class O07LabPanelCompleteness : IRule
         LesionKey = key,
         Indicator = CardIndicator.Info,
         Summary = summary,
-        Detail = detail.ToString(),
+        Detail = CardText.Finish(detail),
         Suggestions = suggestions,
         SelectionBehavior = SelectionBehavior.Any,
     };

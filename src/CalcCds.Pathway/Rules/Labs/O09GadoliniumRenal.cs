@@ -1,4 +1,3 @@
-using System.Text;
 using CalcCds.Fhir.Model;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
@@ -69,7 +68,7 @@ public sealed class O09GadoliniumRenal : IRule
 
         foreach (var order in contrastMri)
         {
-            var detail = new StringBuilder()
+            var detail = CardText.NewDetail()
                 .Append("**Draft order:** ").Append(order.Code?.Text ?? (order.Code?.Coding is [var first, ..] ? first.Display : null) ?? "MRI with contrast").Append(" (").Append(order.Ref()).AppendLine(")");
             LabCardText.AppendLines(detail, "**Kidney function:**", reasons);
             detail.AppendLine().AppendLine("Review whether gadolinium is needed; if it is, choose the agent per local radiology policy. A non-contrast MRI may answer the question.");
@@ -80,7 +79,7 @@ public sealed class O09GadoliniumRenal : IRule
                 LesionKey = order.Id ?? "draft",
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 OverrideReasons =
                 [
                     new CdsCoding(StcCodes.Systems.Override, "contrast-reviewed", "Contrast need reviewed with radiology"),

@@ -1,4 +1,3 @@
-using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Rules.Docs;
@@ -46,7 +45,7 @@ public sealed class R09SystemicLabs : IRule
         }
 
         var (suggestions, already) = LabOrders.Suggest(picture, systemic.Missing);
-        var detail = new StringBuilder();
+        var detail = CardText.NewDetail();
         LabCardText.AppendFindings(detail, picture);
         LabCardText.AppendLines(detail, "**Why a systemic cause is suspected:**", systemic.Reasons.Select(r => r.Text));
         LabCardText.AppendLines(detail, $"**Missing or stale tests** (recency for this patient: {picture.Labs.Recency.Context}):", systemic.Missing.Select(m => m.Describe()));
@@ -68,7 +67,7 @@ public sealed class R09SystemicLabs : IRule
             LesionKey = "systemic",
             Indicator = CardIndicator.Warning,
             Summary = Summary,
-            Detail = detail.ToString(),
+            Detail = CardText.Finish(detail),
             Suggestions = suggestions,
             SelectionBehavior = SelectionBehavior.Any,
             FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),

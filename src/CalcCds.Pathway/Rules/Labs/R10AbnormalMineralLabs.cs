@@ -1,4 +1,3 @@
-using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
@@ -57,9 +56,9 @@ public sealed class R10AbnormalMineralLabs : IRule
         }
 
         var severe = labs.HypercalcemiaSevere && flags.Any(f => f.Name == "HYPERCALCEMIA");
-        var detail = new StringBuilder();
+        var detail = CardText.NewDetail();
         LabCardText.AppendFindings(detail, picture);
-        LabCardText.AppendLines(detail, "**Abnormal results:**", flags.Select(f => $"- {f.Text}: {string.Join("; ", f.Results.Select(r => r.Describe()))}"));
+        LabCardText.AppendLines(detail, "**Abnormal results:**", flags.Select(f => f.Line));
         if (labs.Calcium is { } calcium)
         {
             detail.AppendLine().Append("Calcium method: ").Append(calcium.Method).AppendLine(".");
@@ -90,7 +89,7 @@ public sealed class R10AbnormalMineralLabs : IRule
             Indicator = severe ? CardIndicator.Critical : CardIndicator.Warning,
             Protected = severe,
             Summary = severe ? CriticalSummary : WarningSummary,
-            Detail = detail.ToString(),
+            Detail = CardText.Finish(detail),
             Suggestions = suggestions,
             SelectionBehavior = SelectionBehavior.Any,
             FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),

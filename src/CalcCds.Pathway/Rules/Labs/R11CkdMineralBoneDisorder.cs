@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
@@ -51,7 +50,7 @@ public sealed class R11CkdMineralBoneDisorder : IRule
             yield break;
         }
 
-        var detail = new StringBuilder();
+        var detail = CardText.NewDetail();
         LabCardText.AppendFindings(detail, picture);
         LabCardText.AppendLines(detail, $"**Kidney status: CKD {picture.Renal.Stage}**", picture.Renal.CkdEvidence);
         LabCardText.AppendLines(detail, "**Mineral-bone disorder picture:**", criteria);
@@ -73,7 +72,7 @@ public sealed class R11CkdMineralBoneDisorder : IRule
             LesionKey = "systemic",
             Indicator = CardIndicator.Warning,
             Summary = Summary,
-            Detail = detail.ToString(),
+            Detail = CardText.Finish(detail),
             Suggestions = suggestions,
             SelectionBehavior = SelectionBehavior.Any,
             FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),

@@ -1,4 +1,3 @@
-using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Clinical;
 using CalcCds.Pathway.Labs;
@@ -61,7 +60,7 @@ public sealed class R25Calciphylaxis : IRule
                 continue;
             }
 
-            var detail = new StringBuilder();
+            var detail = CardText.NewDetail();
             detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(finding));
             detail.AppendLine(CardText.Fact("Depth", finding.Depth!));
             foreach (var pattern in finding.Patterns)
@@ -82,7 +81,7 @@ public sealed class R25Calciphylaxis : IRule
                 LesionKey = finding.LesionKey,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 FromPreliminaryData = finding.IsPreliminary,
                 OverrideReasons =
                 [

@@ -116,7 +116,7 @@ public static class LesionCards
     public static StringBuilder Start(LesionAssessment lesion)
     {
         ArgumentNullException.ThrowIfNull(lesion);
-        var detail = new StringBuilder();
+        var detail = CardText.NewDetail();
         detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(lesion.Finding));
         if (lesion.Finding.Sentence is not null)
         {

@@ -79,6 +79,6 @@ public sealed class R01SarcomaRedFlags : IRule
         SarcomaCardText.AppendReferralAdvice(detail, picture, lesion);
         CardText.AppendSources(detail, Sources.S0ReferralFeatures, Sources.S3SarcomaCentre, Sources.S3ConcerningFeatures, Sources.S3BiopsyTract,
             Sources.S3FrozenSection, Sources.S3Incidence, Sources.S1NotAllBenign, Sources.Esmo2014, Sources.Ng12, Sources.UkSarcoma2024);
-        return detail.ToString();
+        return CardText.Finish(detail);
     }
 }

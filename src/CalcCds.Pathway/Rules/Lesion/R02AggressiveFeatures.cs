@@ -75,6 +75,6 @@ public sealed class R02AggressiveFeatures : IRule
         SarcomaCardText.AppendPossibleMimic(detail, picture, lesion);
         SarcomaCardText.AppendReferralAdvice(detail, picture, lesion);
         CardText.AppendSources(detail, Sources.S0BoneDestruction, Sources.S2Osteosarcoma, Sources.S3SarcomaCentre, Sources.S3BiopsyTract, Sources.S3FrozenSection, Sources.Ng12);
-        return detail.ToString();
+        return CardText.Finish(detail);
     }
 }

@@ -66,7 +66,7 @@ public sealed class R03ClassicBenign : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
             };
         }
     }

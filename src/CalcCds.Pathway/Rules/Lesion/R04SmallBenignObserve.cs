@@ -100,7 +100,7 @@ public sealed class R04SmallBenignObserve : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = [LesionOrders.FollowUpRadiograph(picture, lesion.Finding)],
             };
         }

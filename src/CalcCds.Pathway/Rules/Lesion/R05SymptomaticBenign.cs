@@ -80,7 +80,7 @@ public sealed class R05SymptomaticBenign : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
             };
         }
     }

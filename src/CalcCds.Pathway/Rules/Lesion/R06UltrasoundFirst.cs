@@ -57,7 +57,7 @@ public sealed class R06UltrasoundFirst : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = [LesionOrders.Ultrasound(picture, lesion.Finding, urgent: false)],
             };
         }

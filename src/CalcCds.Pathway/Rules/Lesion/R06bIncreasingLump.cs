@@ -45,7 +45,7 @@ public sealed class R06bIncreasingLump : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = [LesionOrders.Ultrasound(picture, lesion.Finding, urgent: true)],
             };
         }

@@ -49,7 +49,7 @@ public sealed class R07CtForMineralization : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = [LesionOrders.Ct(picture, lesion.Finding)],
                 FromPreliminaryData = lesion.Finding.IsPreliminary,
             };

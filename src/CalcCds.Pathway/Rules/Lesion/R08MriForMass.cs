@@ -44,7 +44,7 @@ public sealed class R08MriForMass : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = [LesionOrders.Mri(picture, lesion.Finding)],
             };
         }

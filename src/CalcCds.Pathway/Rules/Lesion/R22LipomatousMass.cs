@@ -64,7 +64,7 @@ public sealed class R22LipomatousMass : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = sarcomaCard || mri is not null ? [] : [LesionOrders.Mri(picture, lesion.Finding)],
             };
         }

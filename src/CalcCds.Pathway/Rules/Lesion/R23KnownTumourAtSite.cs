@@ -59,7 +59,7 @@ public sealed class R23KnownTumourAtSite : IRule
                 LesionKey = lesion.LesionKey,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 FromPreliminaryData = lesion.Finding.IsPreliminary,
             };
         }

@@ -108,6 +108,6 @@ public sealed class O01BiopsyWithoutReferral : IRule
             .AppendLine("- Frozen section is not advised.")
             .AppendLine("- Excisional biopsy only for superficial lesions < 3 cm.");
         CardText.AppendSources(detail, Sources.S3BiopsyPlanning, Sources.S3BiopsyPitfall, Sources.S3BiopsyTract, Sources.S1BiopsyAfterImaging, Sources.Esmo2014, Sources.Uk2024CoreBiopsy);
-        return detail.ToString();
+        return CardText.Finish(detail);
     }
 }

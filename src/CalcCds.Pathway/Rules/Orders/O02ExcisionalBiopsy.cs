@@ -69,7 +69,7 @@ public sealed class O02ExcisionalBiopsy : IRule
                 LesionKey = draft.Reference,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = [LesionOrders.SarcomaReferral(picture, lesion.Finding) with { Label = "Refer to sarcoma centre for a planned core biopsy" }],
                 OverrideReasons = OrderCards.BiopsyOverrideReasons,
                 FromPreliminaryData = lesion.Finding.IsPreliminary,

@@ -64,7 +64,7 @@ public sealed class O03ThinNeedleOrFna : IRule
                 LesionKey = draft.Reference,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 FromPreliminaryData = draft.Target!.Finding.IsPreliminary,
             };
         }

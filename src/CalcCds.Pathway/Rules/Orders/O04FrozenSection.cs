@@ -54,7 +54,7 @@ public sealed class O04FrozenSection : IRule
                 LesionKey = frozen.Reference,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions =
                 [
                     new Suggestion

@@ -78,7 +78,7 @@ public sealed class O05MriBeforeUltrasound : IRule
                 LesionKey = draft.Reference,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions =
                 [
                     OrderCards.Replace(ultrasound, draft, "Replace the MRI with a soft-tissue ultrasound", "Remove the MRI draft " + draft.Describe()),

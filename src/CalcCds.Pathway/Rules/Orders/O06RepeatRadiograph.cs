@@ -79,7 +79,7 @@ public sealed class O06RepeatRadiograph : IRule
                 LesionKey = draft.Reference,
                 Indicator = CardIndicator.Info,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 Suggestions = [OrderCards.Replace(LesionOrders.Ct(picture, lesion.Finding), draft, "Replace the X-ray with CT lower leg without contrast", "Remove the X-ray draft " + draft.Describe())],
                 SelectionBehavior = SelectionBehavior.AtMostOne,
                 OverrideReasons = OrderCards.AdvisoryOverrideReasons,

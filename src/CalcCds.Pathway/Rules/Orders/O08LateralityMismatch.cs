@@ -57,7 +57,7 @@ public sealed class O08LateralityMismatch : IRule
                 LesionKey = draft.Reference,
                 Indicator = CardIndicator.Warning,
                 Summary = Summary,
-                Detail = detail.ToString(),
+                Detail = CardText.Finish(detail),
                 OverrideReasons = OrderCards.AdvisoryOverrideReasons,
                 FromPreliminaryData = lesion.Finding.IsPreliminary,
             };

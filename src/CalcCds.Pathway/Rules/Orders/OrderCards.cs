@@ -31,7 +31,7 @@ public static class OrderCards
     public static StringBuilder Start(DraftOrder draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var detail = new StringBuilder();
+        var detail = CardText.NewDetail();
         detail.Append("**Draft order:** ").AppendLine(draft.Describe());
         if (draft.Target is { } lesion)
         {
