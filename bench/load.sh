@@ -177,7 +177,7 @@ cmd="bash bench/load.sh$([ $quick -eq 1 ] && echo ' --quick' || true)"
   echo "# CalcCds load results ($mode run)"
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "- Command: \`$cmd\` (commit $(git rev-parse --short HEAD)$(git diff --quiet -- src bench || echo ', with uncommitted changes'))"
+  echo "- Command: \`$cmd\` (commit $(git rev-parse --short HEAD)$(git diff --quiet -- src bench ':(exclude)bench/results' || echo ', with uncommitted changes'))"
   echo "- Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr), .NET $(dotnet --version); load generators share the cores with the service"
   echo "- Payload: \`$fixture\` ($(wc -c <"$fixture") bytes, $(python3 -c 'import json,sys; b=json.load(open(sys.argv[1]))["prefetch"]; print(sum(len(v.get("entry",[])) if v.get("resourceType")=="Bundle" else 1 for v in b.values()))' "$fixture") resources); cards returned: $cards"
   echo "- wrk: $threads threads, $conns connections; P1 = mean of $rounds alternating round(s) of ${tput_s}s per endpoint"
