@@ -77,22 +77,10 @@ internal static partial class FhirFastReader
     }
 
     // The resourceType's raw bytes, from a copy of the reader; it is usually the first member.
-    private static ReadOnlySpan<byte> PeekResourceType(Utf8JsonReader probe)
-    {
-        while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
-        {
-            var isType = !probe.ValueIsEscaped && probe.ValueSpan.SequenceEqual("resourceType"u8);
-            probe.Read();
-            if (isType)
-            {
-                return probe.TokenType == JsonTokenType.String && !probe.ValueIsEscaped ? probe.ValueSpan : throw new GiveUp();
-            }
-
-            probe.Skip();
-        }
-
-        throw new GiveUp();
-    }
+    private static ReadOnlySpan<byte> PeekResourceType(Utf8JsonReader probe) =>
+        ResourceJsonConverter.TryMoveToResourceType(ref probe) && probe.TokenType == JsonTokenType.String && !probe.ValueIsEscaped
+            ? probe.ValueSpan
+            : throw new GiveUp();
 
     private static void SkipResourceType(ref Utf8JsonReader reader)
     {

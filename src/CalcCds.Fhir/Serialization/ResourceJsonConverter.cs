@@ -58,14 +58,28 @@ public sealed class ResourceJsonConverter : JsonConverter<Resource>
     // Scans a copy of the reader: FHIR does not require resourceType to be the first member.
     private static string PeekResourceType(Utf8JsonReader probe)
     {
+        if (!TryMoveToResourceType(ref probe))
+        {
+            throw JsonErrors.At("", "a FHIR resource needs a resourceType");
+        }
+
+        return probe.TokenType == JsonTokenType.String
+            ? probe.GetString()!
+            : throw JsonErrors.At(".resourceType", $"expected a JSON string, found {probe.TokenType}");
+    }
+
+    /// <summary>
+    /// Moves a reader that stands on a resource's StartObject to the value of its <c>resourceType</c> member (any JSON
+    /// type; callers check it); false when the object has none. Shared by this converter and <see cref="FhirFastReader"/>.
+    /// </summary>
+    internal static bool TryMoveToResourceType(ref Utf8JsonReader probe)
+    {
         while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
         {
             if (probe.ValueTextEquals("resourceType"u8))
             {
                 probe.Read();
-                return probe.TokenType == JsonTokenType.String
-                    ? probe.GetString()!
-                    : throw JsonErrors.At(".resourceType", $"expected a JSON string, found {probe.TokenType}");
+                return true;
             }
 
             if (!probe.Read() || !probe.TrySkip())
@@ -74,6 +88,6 @@ public sealed class ResourceJsonConverter : JsonConverter<Resource>
             }
         }
 
-        throw JsonErrors.At("", "a FHIR resource needs a resourceType");
+        return false;
     }
 }
