@@ -26,23 +26,8 @@ internal static class FhirReading
         return false;
     }
 
-    public static bool HasAny(this CodeableConcept? concept, string system, IReadOnlySet<string> codes)
-    {
-        if (concept?.Coding is not { } codings)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < codings.Count; i++)
-        {
-            if (codings[i].System == system && codings[i].Code is { } code && codes.Contains(code))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasAny(this CodeableConcept? concept, string system, IReadOnlySet<string> codes) =>
+        concept.FirstCodeIn(system, codes) is not null;
 
     public static string? CodeIn(this CodeableConcept? concept, string system)
     {
