@@ -74,7 +74,7 @@ public sealed class PathwayEvaluator(
         foreach (var proposal in kept)
         {
             cards.Add(ToCard(proposal.Card, proposal.RuleName, hookInstance));
-            metrics.CardShown(proposal.Card.RuleId, IndicatorTag(proposal.Card.Indicator));
+            metrics.CardShown(proposal.Card.RuleId, proposal.Card.Indicator.Code());
         }
 
         return new CdsResponse { Cards = cards };
@@ -99,15 +99,6 @@ public sealed class PathwayEvaluator(
 
         return false;
     }
-
-    /// <summary>The metric tag of an indicator: its name in lower case, as the CDS Hooks JSON writes it.</summary>
-    private static string IndicatorTag(CardIndicator indicator) => indicator switch
-    {
-        CardIndicator.Info => "info",
-        CardIndicator.Warning => "warning",
-        CardIndicator.Critical => "critical",
-        _ => indicator.ToString().ToLowerInvariant(),
-    };
 
     private static string Fingerprint(RuleCard card) =>
         CardFingerprint.Compute(card.RuleId, card.LesionKey, card.Indicator, card.Summary, card.Detail);

@@ -58,7 +58,7 @@ public sealed class EvaluationLog : IHostedService, IAsyncDisposable
             PrefetchFetched = prefetch.FetchedCount,
             PatientKey = patientKey,
             Cards = response.Cards
-                .Select(c => new EvaluatedCard(c.Uuid, c.Source.Topic?.Code ?? "unknown", IndicatorCode(c.Indicator))
+                .Select(c => new EvaluatedCard(c.Uuid, c.Source.Topic?.Code ?? "unknown", c.Indicator.Code())
                 {
                     LesionKey = c.Trace?.LesionKey,
                     Fingerprint = c.Trace?.Fingerprint,
@@ -113,12 +113,4 @@ public sealed class EvaluationLog : IHostedService, IAsyncDisposable
             batch.Clear();
         }
     }
-
-    private static string IndicatorCode(CardIndicator indicator) => indicator switch
-    {
-        CardIndicator.Info => "info",
-        CardIndicator.Warning => "warning",
-        CardIndicator.Critical => "critical",
-        _ => indicator.ToString(),
-    };
 }

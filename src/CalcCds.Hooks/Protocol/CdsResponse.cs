@@ -53,6 +53,19 @@ public enum CardIndicator
     Critical,
 }
 
+/// <summary>Names of <see cref="CardIndicator"/> outside JSON (metric tags, stored rows).</summary>
+public static class CardIndicatorNames
+{
+    /// <summary>The indicator's CDS Hooks wire name ("info", "warning", "critical"), without allocating.</summary>
+    public static string Code(this CardIndicator indicator) => indicator switch
+    {
+        CardIndicator.Info => "info",
+        CardIndicator.Warning => "warning",
+        CardIndicator.Critical => "critical",
+        _ => indicator.ToString().ToLowerInvariant(),
+    };
+}
+
 [JsonConverter(typeof(JsonStringEnumConverter<SelectionBehavior>))]
 public enum SelectionBehavior
 {
