@@ -21,6 +21,8 @@ namespace CalcCds.Benchmarks;
 [MemoryDiagnoser]
 public class HotPathBenchmarks
 {
+    private const int MaxJsonDepth = 64; // CdsHooksOptions.MaxJsonDepth's default
+
     private WebApplication host = null!;
     private byte[] body = null!;
     private CdsServiceDefinition service = null!;
@@ -42,7 +44,7 @@ public class HotPathBenchmarks
         resolver = services.GetRequiredService<PrefetchResolver>();
         pictureBuilder = services.GetRequiredService<PatientPictureBuilder>();
         evaluator = services.GetRequiredService<IHookEvaluator>();
-        request = CdsRequestReader.Read(JsonDocument.Parse(body), service.Hook);
+        request = CdsRequestReader.Read(body, service, MaxJsonDepth);
         invocation = new HookInvocation(service, request, resolver.ResolveAsync(service, request, CancellationToken.None).GetAwaiter().GetResult());
         response = evaluator.Evaluate(invocation);
         if (response.Cards.Count == 0)
@@ -61,7 +63,7 @@ public class HotPathBenchmarks
     [Benchmark(Description = "parse: JSON + CDS request + FHIR prefetch (~100 KB)")]
     public async Task<int> ParsePrefetch()
     {
-        using var parsed = CdsRequestReader.Read(JsonDocument.Parse(body), service.Hook);
+        using var parsed = CdsRequestReader.Read(body, service, MaxJsonDepth);
         var prefetch = await resolver.ResolveAsync(service, parsed, CancellationToken.None);
         return prefetch.FetchedCount;
     }
@@ -84,7 +86,7 @@ public class HotPathBenchmarks
     [Benchmark(Description = "whole call without HTTP")]
     public async Task<int> WholeCall()
     {
-        using var parsed = CdsRequestReader.Read(JsonDocument.Parse(body), service.Hook);
+        using var parsed = CdsRequestReader.Read(body, service, MaxJsonDepth);
         var prefetch = await resolver.ResolveAsync(service, parsed, CancellationToken.None);
         var cards = evaluator.Evaluate(new HookInvocation(service, parsed, prefetch));
         output.ResetWrittenCount();

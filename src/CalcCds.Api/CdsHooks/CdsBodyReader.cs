@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
 using CalcCds.Hooks.Protocol;
+using CalcCds.Hooks.Services;
 using Microsoft.Extensions.Options;
 
 namespace CalcCds.Api.CdsHooks;
@@ -10,16 +12,7 @@ public sealed class CdsBodyReader(IOptions<CdsHooksOptions> options)
     public async Task<JsonDocument> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var limits = options.Value;
-        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CdsRequestException(415, new CdsIssue("not-supported", $"Content-Type must be application/json, not '{Shorten(contentType)}'."));
-        }
-
-        if (request.ContentLength > limits.MaxRequestBodyBytes)
-        {
-            throw TooLarge(limits.MaxRequestBodyBytes);
-        }
+        var limits = CheckHeaders(request);
 
         // JsonDocument.ParseAsync reads into pooled buffers that the document returns when it is disposed (CdsRequest
         // owns it): a ~100 KB prefetch body then costs no large-object-heap allocation per call.
@@ -28,27 +21,79 @@ public sealed class CdsBodyReader(IOptions<CdsHooksOptions> options)
         {
             return await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth }, cancellationToken);
         }
-        catch (JsonException) when (body.BytesRead == 0)
-        {
-            throw CdsRequestException.BadRequest("The request body is empty; a CDS Hooks request is a JSON object.", code: "structure");
-        }
         catch (JsonException e)
         {
-            // JsonException's message names the line and byte position, never content.
-            throw CdsRequestException.BadRequest($"The request body is not valid JSON: {e.Message}", code: "structure");
+            throw CdsRequestReader.InvalidJson(e, empty: body.BytesRead == 0);
         }
         catch (BadHttpRequestException e)
         {
-            // Kestrel's verdict on the body itself (shorter than its Content-Length, too slow, too large): the
-            // client's mistake, so its status (400/408/413) and Kestrel's message, which names no content.
-            throw e.StatusCode switch
-            {
-                StatusCodes.Status413PayloadTooLarge => TooLarge(limits.MaxRequestBodyBytes),
-                StatusCodes.Status408RequestTimeout => new CdsRequestException(408, new CdsIssue("timeout", $"The request body did not arrive in time: {e.Message}")),
-                _ => CdsRequestException.BadRequest($"The request body could not be read: {e.Message}", code: "structure"),
-            };
+            throw Unreadable(e, limits);
         }
     }
+
+    /// <summary>
+    /// Reads a call to <paramref name="service"/>: the whole body into a pooled buffer, then
+    /// <see cref="CdsRequestReader.Read(ReadOnlySpan{byte}, CdsServiceDefinition, int)"/>, which reads the envelope and
+    /// the prefetch in one pass over it.
+    /// </summary>
+    public async Task<CdsRequest> ReadRequestAsync(HttpRequest request, CdsServiceDefinition service, CancellationToken cancellationToken)
+    {
+        using var body = await ReadBytesAsync(request, cancellationToken);
+        return CdsRequestReader.Read(body.Span, service, options.Value.MaxJsonDepth);
+    }
+
+    private async Task<PooledBody> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limits = CheckHeaders(request);
+        var body = new PooledBody((int)Math.Min(request.ContentLength ?? 16 * 1024, limits.MaxRequestBodyBytes));
+        try
+        {
+            int read;
+            do
+            {
+                read = await request.Body.ReadAsync(body.FreeSpace(), cancellationToken);
+                body.Advance(read);
+                if (body.Length > limits.MaxRequestBodyBytes)
+                {
+                    throw TooLarge(limits.MaxRequestBodyBytes);
+                }
+            }
+            while (read > 0);
+
+            return body;
+        }
+        catch (BadHttpRequestException e)
+        {
+            body.Dispose();
+            throw Unreadable(e, limits);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+    }
+
+    private CdsHooksOptions CheckHeaders(HttpRequest request)
+    {
+        var limits = options.Value;
+        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CdsRequestException(415, new CdsIssue("not-supported", $"Content-Type must be application/json, not '{Shorten(contentType)}'."));
+        }
+
+        return request.ContentLength > limits.MaxRequestBodyBytes ? throw TooLarge(limits.MaxRequestBodyBytes) : limits;
+    }
+
+    // Kestrel's verdict on the body itself (shorter than its Content-Length, too slow, too large): the client's
+    // mistake, so its status (400/408/413) and Kestrel's message, which names no content.
+    private static CdsRequestException Unreadable(BadHttpRequestException e, CdsHooksOptions limits) => e.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => TooLarge(limits.MaxRequestBodyBytes),
+        StatusCodes.Status408RequestTimeout => new CdsRequestException(408, new CdsIssue("timeout", $"The request body did not arrive in time: {e.Message}")),
+        _ => CdsRequestException.BadRequest($"The request body could not be read: {e.Message}", code: "structure"),
+    };
 
     private static CdsRequestException TooLarge(long limit) =>
         CdsRequestException.BadRequest($"The request body exceeds the limit of {limit} bytes.", code: "too-costly");
@@ -100,5 +145,46 @@ public sealed class CdsBodyReader(IOptions<CdsHooksOptions> options)
             BytesRead += read;
             return BytesRead > limit ? throw TooLarge(limit) : read;
         }
+    }
+}
+
+/// <summary>A request body in a buffer rented from the shared pool, returned on <see cref="Dispose"/>.</summary>
+internal sealed class PooledBody : IDisposable
+{
+    private byte[] buffer;
+
+    public PooledBody(int expectedLength)
+    {
+        buffer = ArrayPool<byte>.Shared.Rent(Math.Max(expectedLength, 256) + 1);
+    }
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Span => buffer.AsSpan(0, Length);
+
+    public Memory<byte> FreeSpace()
+    {
+        if (Length == buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+            buffer.AsSpan(0, Length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        return buffer.AsMemory(Length);
+    }
+
+    public void Advance(int count) => Length += count;
+
+    public void Dispose()
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        buffer = [];
+        Length = 0;
     }
 }

@@ -60,8 +60,7 @@ public static class CdsHooksEndpoints
         ArgumentNullException.ThrowIfNull(options);
         var service = FindService(catalog, id);
         var started = Stopwatch.GetTimestamp();
-        var document = await bodyReader.ReadAsync(httpRequest, cancellationToken);
-        using var request = CdsRequestReader.Read(document, service.Hook);
+        using var request = await bodyReader.ReadRequestAsync(httpRequest, service, cancellationToken);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["hookInstance"] = request.HookInstance, ["service"] = service.Id });
 
         // The repeat-suppression lookup runs while prefetch gaps are fetched; it never throws.

@@ -55,6 +55,28 @@ internal static partial class FhirFastReader
         }
     }
 
+    /// <summary>
+    /// The resource (or JSON null) at <paramref name="reader"/>'s current token, read in place: a request body's
+    /// prefetch values are read in the same pass as the body. On success the reader is left on the value's last
+    /// token; on false it is where it was and the caller must use System.Text.Json.
+    /// </summary>
+    public static bool TryReadValue(ref Utf8JsonReader reader, out Resource? resource)
+    {
+        var probe = reader;
+        try
+        {
+            resource = ReadResource(ref probe);
+        }
+        catch (Exception e) when (e is GiveUp or JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            resource = null;
+            return false;
+        }
+
+        reader = probe;
+        return true;
+    }
+
     private static Resource? ReadResource(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)

@@ -76,6 +76,33 @@ public static class FhirJson
     }
 
     /// <summary>
+    /// Reads the FHIR resource, or JSON <c>null</c>, whose value starts at <paramref name="reader"/>'s current token,
+    /// inside a larger JSON document <paramref name="utf8"/> that the reader walks (a CDS Hooks body's prefetch
+    /// value), and leaves the reader on the value's last token. The value is tokenized once on the fast path; when the
+    /// fast reader gives up, the value's bytes go to System.Text.Json and its errors, as in <see cref="Parse{T}(ReadOnlySpan{byte})"/>.
+    /// </summary>
+    /// <exception cref="FhirParseException">The value is valid JSON but not a valid FHIR R4 <typeparamref name="T"/>.</exception>
+    /// <exception cref="JsonException">The value is not valid JSON (or nests deeper than the reader allows); the
+    /// reader's position is then undefined.</exception>
+    public static T? ReadValue<T>(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader)
+        where T : Resource
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var start = checked((int)reader.TokenStartIndex);
+        if (reader.TokenType == JsonTokenType.StartObject && FhirFastReader.TryReadValue(ref reader, out var fast) && fast is not null)
+        {
+            return Expect<T>(fast);
+        }
+
+        reader.Skip();
+        return Parse<T>(utf8[start..checked((int)reader.BytesConsumed)]);
+    }
+
+    /// <summary>
     /// Parses a stream (e.g. an HTTP body) of at most <see cref="MaxStreamBytes"/>. The bytes are gathered in pooled
     /// buffers first, so the fast reader can take them in one span. Cancellation surfaces as
     /// <see cref="OperationCanceledException"/>.

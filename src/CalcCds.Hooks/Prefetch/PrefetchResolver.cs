@@ -36,9 +36,8 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
         var parseIssues = new List<CdsIssue>();
         foreach (var (key, template) in service.Templates)
         {
-            if (request.Prefetch.TryGetValue(key, out var raw))
+            if (TryGetPrefetched(request, key, parseIssues, out var resource))
             {
-                var resource = ReadPrefetched(key, raw, parseIssues);
                 if (resource is not OperationOutcome)
                 {
                     values[key] = new PrefetchValue(resource, PrefetchSource.Request);
@@ -69,22 +68,41 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
         return new PrefetchSet(values);
     }
 
-    private static Resource? ReadPrefetched(string key, JsonElement raw, List<CdsIssue> issues)
+    // What the EHR sent for the key: read while the body was parsed, or read now from its raw JSON.
+    private static bool TryGetPrefetched(CdsRequest request, string key, List<CdsIssue> issues, out Resource? resource)
     {
-        if (raw.ValueKind == JsonValueKind.Null)
+        string? error = null;
+        if (request.ReadPrefetch.TryGetValue(key, out var read))
         {
-            return null;
+            (resource, error) = read;
+        }
+        else if (!request.Prefetch.TryGetValue(key, out var raw))
+        {
+            resource = null;
+            return false;
+        }
+        else if (raw.ValueKind == JsonValueKind.Null)
+        {
+            resource = null;
+        }
+        else
+        {
+            try
+            {
+                resource = FhirJson.Parse<Resource>(raw);
+            }
+            catch (FhirParseException e)
+            {
+                (resource, error) = (null, e.Message);
+            }
         }
 
-        try
+        if (error is not null)
         {
-            return FhirJson.Parse<Resource>(raw);
+            issues.Add(new("invalid", $"'prefetch.{key}' is not valid FHIR R4: {error}", $"prefetch.{key}"));
         }
-        catch (FhirParseException e)
-        {
-            issues.Add(new("invalid", $"'prefetch.{key}' is not valid FHIR R4: {e.Message}", $"prefetch.{key}"));
-            return null;
-        }
+
+        return true;
     }
 
     private async Task FillGapsAsync(

@@ -26,11 +26,23 @@ public sealed class CdsRequest : IDisposable
 
     public required HookContext Context { get; init; }
 
-    /// <summary>Prefetch keys the client sent, with their raw values (a resource, or JSON null).</summary>
+    /// <summary>Prefetch keys the client sent, with their raw values (a resource, or JSON null), for the prefetch engine
+    /// to read. Keys already read in the body's single pass are in <see cref="ReadPrefetch"/> instead.</summary>
     public IReadOnlyDictionary<string, JsonElement> Prefetch { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>
+    /// Prefetch values the called service asked for, read as FHIR while the body was parsed (see
+    /// <see cref="CdsRequestReader.Read(ReadOnlySpan{byte}, Services.CdsServiceDefinition, int)"/>),
+    /// so the ~100 KB of a full prefetch is tokenized once.
+    /// </summary>
+    public IReadOnlyDictionary<string, PrefetchedValue> ReadPrefetch { get; init; } = new Dictionary<string, PrefetchedValue>();
 
     public void Dispose() => document?.Dispose();
 }
+
+/// <summary>A prefetch value read from the request body: the resource, null for JSON <c>null</c>, or why the value is not
+/// valid FHIR R4 (<see cref="Error"/>; the prefetch engine reports it as a 400 issue on the key).</summary>
+public readonly record struct PrefetchedValue(Resource? Resource, string? Error);
 
 /// <summary>
 /// The <c>fhirAuthorization</c> object. The access token is transient: it is used for the FHIR calls of this

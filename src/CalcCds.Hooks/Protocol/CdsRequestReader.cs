@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CalcCds.Fhir.Model;
 using CalcCds.Fhir.Serialization;
+using CalcCds.Hooks.Services;
 
 namespace CalcCds.Hooks.Protocol;
 
@@ -10,6 +11,8 @@ namespace CalcCds.Hooks.Protocol;
 /// </summary>
 public static class CdsRequestReader
 {
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Reads <paramref name="document"/> as a call to a service that answers <paramref name="serviceHook"/>.
     /// On success the returned request owns the document; on failure the document is disposed.</summary>
     /// <exception cref="CdsRequestException">400 with one issue per problem.</exception>
@@ -27,7 +30,160 @@ public static class CdsRequestReader
         }
     }
 
-    private static CdsRequest ReadCore(JsonDocument document, string serviceHook)
+    /// <summary>
+    /// Reads a call to <paramref name="service"/> from the body's UTF-8 bytes in one pass: the prefetch values the
+    /// service asks for are read as FHIR resources straight from the bytes (<see cref="CdsRequest.ReadPrefetch"/>),
+    /// and only the small rest of the body (hook, hookInstance, context, fhirServer...) becomes a
+    /// <see cref="JsonDocument"/> for the same validation as <see cref="Read(JsonDocument, string)"/>.
+    /// A body this pass does not read exactly as that path would (invalid JSON, a duplicate or escaped top-level
+    /// member, a prefetch that is not an object of objects and nulls) goes through <see cref="Read(JsonDocument, string)"/>
+    /// whole, so every error is reported the same way either way. The returned request does not keep
+    /// <paramref name="utf8"/>.
+    /// </summary>
+    /// <exception cref="CdsRequestException">400 with one issue per problem (invalid JSON: one <c>structure</c> issue).</exception>
+    public static CdsRequest Read(ReadOnlySpan<byte> utf8, CdsServiceDefinition service, int maxDepth)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (utf8.StartsWith(Utf8Bom))
+        {
+            utf8 = utf8[Utf8Bom.Length..]; // as JsonDocument.ParseAsync does for a stream
+        }
+
+        var documentOptions = new JsonDocumentOptions { MaxDepth = maxDepth };
+        if (!TryReadPrefetchInPlace(utf8, service, maxDepth, out var prefetch, out var prefetchValue))
+        {
+            return Read(ParseBody(utf8.ToArray(), documentOptions), service.Hook);
+        }
+
+        // The body without the prefetch's value ("{}" in its place): a few hundred bytes of envelope.
+        var (start, end) = prefetchValue ?? (utf8.Length, utf8.Length);
+        var rest = prefetchValue is null ? utf8.ToArray() : new byte[utf8.Length - (end - start) + 2];
+        if (prefetchValue is not null)
+        {
+            utf8[..start].CopyTo(rest);
+            "{}"u8.CopyTo(rest.AsSpan(start));
+            utf8[end..].CopyTo(rest.AsSpan(start + 2));
+        }
+
+        var document = ParseBody(rest, documentOptions);
+        try
+        {
+            return ReadCore(document, service.Hook, prefetch);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The 400 for a body that is not one JSON value; <see cref="JsonException"/>'s message names the line and
+    /// byte position, never content.</summary>
+    public static CdsRequestException InvalidJson(JsonException error, bool empty)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return empty
+            ? CdsRequestException.BadRequest("The request body is empty; a CDS Hooks request is a JSON object.", code: "structure")
+            : CdsRequestException.BadRequest($"The request body is not valid JSON: {error.Message}", code: "structure");
+    }
+
+    private static JsonDocument ParseBody(byte[] utf8, JsonDocumentOptions options)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8, options);
+        }
+        catch (JsonException e)
+        {
+            throw InvalidJson(e, utf8.Length == 0);
+        }
+    }
+
+    /// <summary>
+    /// Walks the top-level object, reading each prefetch value the service asks for with
+    /// <see cref="FhirJson.ReadValue{T}(ReadOnlySpan{byte}, ref Utf8JsonReader)"/> and skipping the rest. False, with
+    /// nothing read, whenever the body needs the document path's checks and messages.
+    /// </summary>
+    private static bool TryReadPrefetchInPlace(
+        ReadOnlySpan<byte> utf8, CdsServiceDefinition service, int maxDepth, out Dictionary<string, PrefetchedValue> prefetch, out (int Start, int End)? prefetchValue)
+    {
+        prefetch = new Dictionary<string, PrefetchedValue>(StringComparer.Ordinal);
+        prefetchValue = default;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // Escaped or repeated member names: the document path decides which one counts.
+                if (reader.ValueIsEscaped || !seen.Add(reader.GetString()!))
+                {
+                    return false;
+                }
+
+                var isPrefetch = reader.ValueTextEquals("prefetch"u8);
+                reader.Read();
+                if (!isPrefetch)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                var start = checked((int)reader.TokenStartIndex);
+                if (reader.TokenType != JsonTokenType.StartObject || !TryReadPrefetchObject(utf8, ref reader, service, prefetch))
+                {
+                    return false;
+                }
+
+                prefetchValue = (start, checked((int)reader.BytesConsumed));
+            }
+
+            // One JSON value and nothing after it.
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryReadPrefetchObject(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, CdsServiceDefinition service, Dictionary<string, PrefetchedValue> prefetch)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+            {
+                return false; // the document path reports it
+            }
+
+            if (!service.Templates.ContainsKey(key))
+            {
+                // A key the service did not ask for costs no FHIR parse.
+                reader.Skip();
+                continue;
+            }
+
+            try
+            {
+                prefetch[key] = new PrefetchedValue(FhirJson.ReadValue<Resource>(utf8, ref reader), null);
+            }
+            catch (FhirParseException e)
+            {
+                prefetch[key] = new PrefetchedValue(null, e.Message);
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static CdsRequest ReadCore(JsonDocument document, string serviceHook, Dictionary<string, PrefetchedValue>? readPrefetch = null)
     {
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
@@ -61,6 +217,7 @@ public static class CdsRequestReader
             FhirAuthorization = authorization,
             Context = context!,
             Prefetch = prefetch,
+            ReadPrefetch = readPrefetch ?? [],
         };
     }
 
