@@ -157,46 +157,48 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         using var gate = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // One command per statement for the whole batch, its parameters re-bound per row: the statement is prepared
+        // once per batch instead of once per row (SQLite spent more time parsing these than running them).
+        await using var insertEvaluation = Command(connection, transaction, """
+            INSERT INTO evaluation (hook_instance, service_id, evaluated_unix_ms, duration_ms, prefetch_provided,
+                prefetch_fetched, card_count, patient_key)
+            VALUES (@hook, @service, @at, @duration, @provided, @fetched, @cards, @patient)
+            RETURNING id
+            """);
+        // A retried hook call (same hookInstance) yields the same card uuids; the first evaluation keeps them.
+        await using var insertCard = Command(connection, transaction, """
+            INSERT INTO evaluation_card (card_uuid, evaluation_id, rule_id, indicator, evaluated_unix_ms,
+                patient_key, lesion_key, fingerprint)
+            VALUES (@card, @evaluation, @rule, @indicator, @at, @patient, @lesion, @fingerprint)
+            ON CONFLICT (card_uuid) DO NOTHING
+            """);
         foreach (var evaluation in evaluations)
         {
             var at = evaluation.EvaluatedAt.ToUnixTimeMilliseconds();
-            long id;
-            await using (var command = Command(connection, transaction, """
-                INSERT INTO evaluation (hook_instance, service_id, evaluated_unix_ms, duration_ms, prefetch_provided,
-                    prefetch_fetched, card_count, patient_key)
-                VALUES (@hook, @service, @at, @duration, @provided, @fetched, @cards, @patient)
-                RETURNING id
-                """))
-            {
-                Add(command, "@patient", evaluation.PatientKey);
-                Add(command, "@hook", evaluation.HookInstance);
-                Add(command, "@service", evaluation.ServiceId);
-                Add(command, "@at", at);
-                Add(command, "@duration", evaluation.Duration.TotalMilliseconds);
-                Add(command, "@provided", (long)evaluation.PrefetchProvided);
-                Add(command, "@fetched", (long)evaluation.PrefetchFetched);
-                Add(command, "@cards", (long)evaluation.Cards.Count);
-                id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            }
+            insertEvaluation.Parameters.Clear();
+            Add(insertEvaluation, "@patient", evaluation.PatientKey);
+            Add(insertEvaluation, "@hook", evaluation.HookInstance);
+            Add(insertEvaluation, "@service", evaluation.ServiceId);
+            Add(insertEvaluation, "@at", at);
+            Add(insertEvaluation, "@duration", evaluation.Duration.TotalMilliseconds);
+            Add(insertEvaluation, "@provided", (long)evaluation.PrefetchProvided);
+            Add(insertEvaluation, "@fetched", (long)evaluation.PrefetchFetched);
+            Add(insertEvaluation, "@cards", (long)evaluation.Cards.Count);
+            var id = Convert.ToInt64(await insertEvaluation.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
             foreach (var card in evaluation.Cards)
             {
-                // A retried hook call (same hookInstance) yields the same card uuids; the first evaluation keeps them.
-                await using var command = Command(connection, transaction, """
-                    INSERT INTO evaluation_card (card_uuid, evaluation_id, rule_id, indicator, evaluated_unix_ms,
-                        patient_key, lesion_key, fingerprint)
-                    VALUES (@card, @evaluation, @rule, @indicator, @at, @patient, @lesion, @fingerprint)
-                    ON CONFLICT (card_uuid) DO NOTHING
-                    """);
-                Add(command, "@patient", evaluation.PatientKey);
-                Add(command, "@lesion", card.LesionKey);
-                Add(command, "@fingerprint", card.Fingerprint);
-                Add(command, "@card", card.CardUuid);
-                Add(command, "@evaluation", id);
-                Add(command, "@rule", card.RuleId);
-                Add(command, "@indicator", card.Indicator);
-                Add(command, "@at", at);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                insertCard.Parameters.Clear();
+                Add(insertCard, "@patient", evaluation.PatientKey);
+                Add(insertCard, "@lesion", card.LesionKey);
+                Add(insertCard, "@fingerprint", card.Fingerprint);
+                Add(insertCard, "@card", card.CardUuid);
+                Add(insertCard, "@evaluation", id);
+                Add(insertCard, "@rule", card.RuleId);
+                Add(insertCard, "@indicator", card.Indicator);
+                Add(insertCard, "@at", at);
+                await insertCard.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
