@@ -60,6 +60,23 @@ public sealed class ServiceCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CardTextIsWrittenAsPlainUtf8WithoutUnicodeEscapes()
+    {
+        // The load harness's full chart: its cards (R01's "size ≥ 5 cm"...) carry non-ASCII text.
+        var body = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "bench", "fixtures", "patient-view-100k.json"));
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await client.PostAsync(PatientView, content);
+        var raw = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(raw, c => c > 127); // non-ASCII characters...
+        Assert.DoesNotContain("\\u", raw, StringComparison.Ordinal); // ...sent as themselves
+        Assert.NotNull(JsonNode.Parse(raw));
+    }
+
+    [Fact]
     public async Task PartialPrefetchIsCompletedFromTheFhirServerWithTheAccessToken()
     {
         var request = (await HookRequests.PatientView(NarrativePatient).WithPrefetchAsync(client, fhir, "patient", "radReports")).WithFhirServer(fhir);
