@@ -38,7 +38,7 @@ public static class CdsHooksEndpoints
         return TypedResults.Ok(new DiscoveryResponse(services));
     }
 
-    public static async Task<Ok<CdsResponse>> CallServiceAsync(
+    public static async Task<CdsResponseResult> CallServiceAsync(
         string id,
         HttpRequest httpRequest,
         ICdsServiceCatalog catalog,
@@ -80,7 +80,7 @@ public static class CdsHooksEndpoints
             response.Cards.Count,
             prefetch.FetchedCount,
             elapsed.TotalMilliseconds);
-        return TypedResults.Ok(response);
+        return new CdsResponseResult(response);
     }
 
     public static async Task<Ok> PostFeedbackAsync(
