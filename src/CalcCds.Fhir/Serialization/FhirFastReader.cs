@@ -166,7 +166,8 @@ internal static partial class FhirFastReader
             throw new GiveUp();
         }
 
-        var list = new List<T>();
+        // Most FHIR lists hold one item (one coding, one category, one reference range): start there, not at 4.
+        var list = new List<T>(1);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             list.Add(item(ref reader) ?? throw new GiveUp());
