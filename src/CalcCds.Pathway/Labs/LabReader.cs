@@ -27,7 +27,7 @@ public static class LabReader
         var notes = new List<string>();
         var seenIdentifiers = new HashSet<string>(StringComparer.Ordinal);
         // Sized for a typical lab search page (the prefetch asks for up to 200), so the set does not regrow per request.
-        var seenContent = new HashSet<string>(128, StringComparer.Ordinal);
+        var seenContent = new HashSet<ContentKey>(128);
         foreach (var observation in observations)
         {
             var info = FirstAnalyteCoding(observation.Code, out var loinc);
@@ -57,8 +57,7 @@ public static class LabReader
 
             // §7.3.5: the same result sent twice (same identifier, or same code, value and time) counts once.
             var identifiers = IdentifierKeys(observation.Identifier);
-            var content = $"{loinc}|{observation.ValueQuantity?.Value}|{observation.ValueQuantity?.Code ?? observation.ValueQuantity?.Unit}|{observation.ValueQuantity?.Comparator}|{when.Value}";
-            if (AnySeen(identifiers, seenIdentifiers) || !seenContent.Add(content))
+            if (AnySeen(identifiers, seenIdentifiers) || !seenContent.Add(ContentKey.Of(loinc!, observation.ValueQuantity, when.Value)))
             {
                 continue;
             }
@@ -85,6 +84,33 @@ public static class LabReader
         }
 
         return new LabHistory(results, notes);
+    }
+
+    /// <summary>
+    /// §7.3.5's "same code, value and time": the LOINC code, the value as written (scale kept, so 9.6 and 9.60 differ
+    /// and a negative zero is zero, exactly as their text does), the unit, the comparator and the time as written.
+    /// A struct rather than the joined text, so checking a lab for a repeat formats and allocates nothing.
+    /// </summary>
+    private readonly record struct ContentKey(string Loinc, bool HasValue, int Lo, int Mid, int Hi, int Flags, string Unit, string Comparator, string When)
+    {
+        public static ContentKey Of(string loinc, Quantity? quantity, string when)
+        {
+            Span<int> bits = stackalloc int[4];
+            var hasValue = false;
+            if (quantity?.Value is { } value)
+            {
+                hasValue = true;
+                decimal.GetBits(value, bits);
+                if ((bits[0] | bits[1] | bits[2]) == 0)
+                {
+                    bits[3] &= int.MaxValue; // the sign of a zero is not written
+                }
+            }
+
+            // A missing unit or comparator wrote nothing into the joined text, the same as an empty one.
+            return new ContentKey(loinc, hasValue, bits[0], bits[1], bits[2], bits[3], quantity?.Code ?? quantity?.Unit ?? string.Empty,
+                quantity?.Comparator ?? string.Empty, when);
+        }
     }
 
     /// <summary>The first LOINC coding of §2.2 (an analyte the pathway reads), or null. Runs once per lab
@@ -196,7 +222,8 @@ public static class LabReader
         var ucum = quantity.System == FhirSystems.Ucum ? quantity.Code : null;
         var unitShown = quantity.Unit ?? quantity.Code ?? "no unit";
         var original = string.Create(CultureInfo.InvariantCulture, $"{quantity.Comparator}{number} {unitShown}");
-        var factor = UnitConversion.FactorToCanonical(info.Analyte, ucum, quantity.Unit);
+        var unit = UnitConversion.Resolve(ucum, quantity.Unit);
+        var factor = UnitConversion.FactorOf(info.Analyte, unit);
         if (factor is null)
         {
             notes.Add($"{reference}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
@@ -209,10 +236,11 @@ public static class LabReader
             return (null, original);
         }
 
-        var unit = UnitConversion.Resolve(ucum, quantity.Unit);
-        var molar = unit is not null && MolarUnits.Contains(unit);
-        if ((molar && info.MassCodes.Contains(observation.Code.CodeIn(FhirSystems.Loinc) ?? string.Empty) && info.SubstanceCodes.Count > 0)
-            || (!molar && info.SubstanceCodes.Contains(observation.Code.CodeIn(FhirSystems.Loinc) ?? string.Empty)))
+        // A known factor means a resolved unit.
+        var molar = MolarUnits.Contains(unit!);
+        var codedLoinc = observation.Code.CodeIn(FhirSystems.Loinc) ?? string.Empty;
+        if ((molar && info.MassCodes.Contains(codedLoinc) && info.SubstanceCodes.Count > 0)
+            || (!molar && info.SubstanceCodes.Contains(codedLoinc)))
         {
             notes.Add($"{reference}: {info.Name} LOINC property does not match the unit {unit}; the UCUM unit is trusted.");
         }
