@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using CalcCds.Fhir.Model;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Terminology;
@@ -63,7 +62,7 @@ public static class LabReader
             }
 
             seenIdentifiers.UnionWith(identifiers);
-            var (value, original) = ReadValue(observation, info, reference, notes);
+            var value = ReadValue(observation, info, reference, notes);
             var (low, high, source) = ReadRange(observation, info, reference, notes);
             results.Add(new LabResult
             {
@@ -75,7 +74,8 @@ public static class LabReader
                 DateFromIssued = effective is null,
                 IsPreliminary = preliminary,
                 Value = value,
-                Original = original,
+                ReportedQuantity = observation.ValueQuantity,
+                ReportedText = observation.ValueString,
                 Low = low,
                 High = high,
                 RangeSource = source,
@@ -208,7 +208,7 @@ public static class LabReader
             : new HashSet<string>(StringComparer.Ordinal) { single };
     }
 
-    private static (LabValue? Value, string? Original) ReadValue(Observation observation, AnalyteInfo info, string reference, List<string> notes)
+    private static LabValue? ReadValue(Observation observation, AnalyteInfo info, string reference, List<string> notes)
     {
         if (observation.ValueQuantity is not { Value: { } number } quantity)
         {
@@ -216,24 +216,23 @@ public static class LabReader
             notes.Add(text is not null
                 ? $"{reference}: {info.Name} reported as text (\"{text}\"); not parsed, treated as missing."
                 : $"{reference}: {info.Name} has no numeric value; treated as missing.");
-            return (null, text);
+            return null;
         }
 
         var ucum = quantity.System == FhirSystems.Ucum ? quantity.Code : null;
         var unitShown = quantity.Unit ?? quantity.Code ?? "no unit";
-        var original = string.Create(CultureInfo.InvariantCulture, $"{quantity.Comparator}{number} {unitShown}");
         var unit = UnitConversion.Resolve(ucum, quantity.Unit);
         var factor = UnitConversion.FactorOf(info.Analyte, unit);
         if (factor is null)
         {
             notes.Add($"{reference}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
-            return (null, original);
+            return null;
         }
 
         if (!LabValue.IsComparator(quantity.Comparator))
         {
             notes.Add($"{reference}: {info.Name} has an invalid comparator \"{quantity.Comparator}\"; the value is not compared.");
-            return (null, original);
+            return null;
         }
 
         // A known factor means a resolved unit.
@@ -245,7 +244,7 @@ public static class LabReader
             notes.Add($"{reference}: {info.Name} LOINC property does not match the unit {unit}; the UCUM unit is trusted.");
         }
 
-        return (new LabValue(number * factor.Value, LabValue.ParseComparator(quantity.Comparator)), original);
+        return new LabValue(number * factor.Value, LabValue.ParseComparator(quantity.Comparator));
     }
 
     private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, string reference, List<string> notes)
