@@ -62,8 +62,11 @@ public static class LabReader
             }
 
             seenIdentifiers.UnionWith(identifiers);
-            var value = ReadValue(observation, info, reference, notes);
-            var (low, high, source) = ReadRange(observation, info, reference, notes);
+            // The value's unit is resolved once: the value and, usually sent in the same unit, the range limits use it.
+            var unit = UnitOf(observation.ValueQuantity);
+            var factor = UnitConversion.FactorOf(info.Analyte, unit);
+            var value = ReadValue(observation, info, unit, factor, reference, notes);
+            var (low, high, source) = ReadRange(observation, info, factor, reference, notes);
             results.Add(new LabResult
             {
                 Analyte = info.Analyte,
@@ -208,7 +211,11 @@ public static class LabReader
             : new HashSet<string>(StringComparer.Ordinal) { single };
     }
 
-    private static LabValue? ReadValue(Observation observation, AnalyteInfo info, string reference, List<string> notes)
+    /// <summary>The UCUM code a quantity's unit stands for (<see cref="UnitConversion.Resolve"/>), or null.</summary>
+    private static string? UnitOf(Quantity? quantity) =>
+        quantity is null ? null : UnitConversion.Resolve(quantity.System == FhirSystems.Ucum ? quantity.Code : null, quantity.Unit);
+
+    private static LabValue? ReadValue(Observation observation, AnalyteInfo info, string? unit, decimal? factor, string reference, List<string> notes)
     {
         if (observation.ValueQuantity is not { Value: { } number } quantity)
         {
@@ -219,10 +226,7 @@ public static class LabReader
             return null;
         }
 
-        var ucum = quantity.System == FhirSystems.Ucum ? quantity.Code : null;
         var unitShown = quantity.Unit ?? quantity.Code ?? "no unit";
-        var unit = UnitConversion.Resolve(ucum, quantity.Unit);
-        var factor = UnitConversion.FactorOf(info.Analyte, unit);
         if (factor is null)
         {
             notes.Add($"{reference}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
@@ -247,13 +251,13 @@ public static class LabReader
         return new LabValue(number * factor.Value, LabValue.ParseComparator(quantity.Comparator));
     }
 
-    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, string reference, List<string> notes)
+    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, decimal? valueFactor, string reference, List<string> notes)
     {
         var range = FirstNormalRange(observation.ReferenceRange);
         if (range is not null)
         {
-            var low = Convert(range.Low, observation.ValueQuantity, info);
-            var high = Convert(range.High, observation.ValueQuantity, info);
+            var low = Convert(range.Low, observation.ValueQuantity, valueFactor, info);
+            var high = Convert(range.High, observation.ValueQuantity, valueFactor, info);
             if ((range.Low?.Value is null || low is not null) && (range.High?.Value is null || high is not null))
             {
                 return (low, high, RangeSource.Lab);
@@ -308,7 +312,7 @@ public static class LabReader
     }
 
     /// <summary>A range limit in the canonical unit; a limit without a unit takes the value's unit.</summary>
-    private static decimal? Convert(Quantity? limit, Quantity? value, AnalyteInfo info)
+    private static decimal? Convert(Quantity? limit, Quantity? value, decimal? valueFactor, AnalyteInfo info)
     {
         if (limit?.Value is not { } number)
         {
@@ -316,8 +320,8 @@ public static class LabReader
         }
 
         var hasUnit = limit.Code is not null || limit.Unit is not null;
-        var source = hasUnit ? limit : value;
-        var factor = UnitConversion.FactorToCanonical(info.Analyte, source?.System == FhirSystems.Ucum ? source.Code : null, source?.Unit);
+        var inValueUnit = !hasUnit || (limit.System == value?.System && limit.Code == value?.Code && limit.Unit == value?.Unit);
+        var factor = inValueUnit ? valueFactor : UnitConversion.FactorOf(info.Analyte, UnitOf(limit));
         return factor is null ? null : number * factor.Value;
     }
 }
