@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using CalcCds.Fhir.Model;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Terminology;
@@ -27,7 +26,7 @@ public static class LabReader
         var notes = new List<string>();
         var seenIdentifiers = new HashSet<string>(StringComparer.Ordinal);
         // Sized for a typical lab search page (the prefetch asks for up to 200), so the set does not regrow per request.
-        var seenContent = new HashSet<string>(128, StringComparer.Ordinal);
+        var seenContent = new HashSet<ContentKey>(128);
         foreach (var observation in observations)
         {
             var info = FirstAnalyteCoding(observation.Code, out var loinc);
@@ -57,15 +56,17 @@ public static class LabReader
 
             // §7.3.5: the same result sent twice (same identifier, or same code, value and time) counts once.
             var identifiers = IdentifierKeys(observation.Identifier);
-            var content = $"{loinc}|{observation.ValueQuantity?.Value}|{observation.ValueQuantity?.Code ?? observation.ValueQuantity?.Unit}|{observation.ValueQuantity?.Comparator}|{when.Value}";
-            if (AnySeen(identifiers, seenIdentifiers) || !seenContent.Add(content))
+            if (AnySeen(identifiers, seenIdentifiers) || !seenContent.Add(ContentKey.Of(loinc!, observation.ValueQuantity, when.Value)))
             {
                 continue;
             }
 
             seenIdentifiers.UnionWith(identifiers);
-            var (value, original) = ReadValue(observation, info, reference, notes);
-            var (low, high, source) = ReadRange(observation, info, reference, notes);
+            // The value's unit is resolved once: the value and, usually sent in the same unit, the range limits use it.
+            var unit = UnitOf(observation.ValueQuantity);
+            var factor = UnitConversion.FactorOf(info.Analyte, unit);
+            var value = ReadValue(observation, info, unit, factor, reference, notes);
+            var (low, high, source) = ReadRange(observation, info, factor, reference, notes);
             results.Add(new LabResult
             {
                 Analyte = info.Analyte,
@@ -76,7 +77,8 @@ public static class LabReader
                 DateFromIssued = effective is null,
                 IsPreliminary = preliminary,
                 Value = value,
-                Original = original,
+                ReportedQuantity = observation.ValueQuantity,
+                ReportedText = observation.ValueString,
                 Low = low,
                 High = high,
                 RangeSource = source,
@@ -85,6 +87,33 @@ public static class LabReader
         }
 
         return new LabHistory(results, notes);
+    }
+
+    /// <summary>
+    /// §7.3.5's "same code, value and time": the LOINC code, the value as written (scale kept, so 9.6 and 9.60 differ
+    /// and a negative zero is zero, exactly as their text does), the unit, the comparator and the time as written.
+    /// A struct rather than the joined text, so checking a lab for a repeat formats and allocates nothing.
+    /// </summary>
+    private readonly record struct ContentKey(string Loinc, bool HasValue, int Lo, int Mid, int Hi, int Flags, string Unit, string Comparator, string When)
+    {
+        public static ContentKey Of(string loinc, Quantity? quantity, string when)
+        {
+            Span<int> bits = stackalloc int[4];
+            var hasValue = false;
+            if (quantity?.Value is { } value)
+            {
+                hasValue = true;
+                decimal.GetBits(value, bits);
+                if ((bits[0] | bits[1] | bits[2]) == 0)
+                {
+                    bits[3] &= int.MaxValue; // the sign of a zero is not written
+                }
+            }
+
+            // A missing unit or comparator wrote nothing into the joined text, the same as an empty one.
+            return new ContentKey(loinc, hasValue, bits[0], bits[1], bits[2], bits[3], quantity?.Code ?? quantity?.Unit ?? string.Empty,
+                quantity?.Comparator ?? string.Empty, when);
+        }
     }
 
     /// <summary>The first LOINC coding of §2.2 (an analyte the pathway reads), or null. Runs once per lab
@@ -182,7 +211,11 @@ public static class LabReader
             : new HashSet<string>(StringComparer.Ordinal) { single };
     }
 
-    private static (LabValue? Value, string? Original) ReadValue(Observation observation, AnalyteInfo info, string reference, List<string> notes)
+    /// <summary>The UCUM code a quantity's unit stands for (<see cref="UnitConversion.Resolve"/>), or null.</summary>
+    private static string? UnitOf(Quantity? quantity) =>
+        quantity is null ? null : UnitConversion.Resolve(quantity.System == FhirSystems.Ucum ? quantity.Code : null, quantity.Unit);
+
+    private static LabValue? ReadValue(Observation observation, AnalyteInfo info, string? unit, decimal? factor, string reference, List<string> notes)
     {
         if (observation.ValueQuantity is not { Value: { } number } quantity)
         {
@@ -190,43 +223,41 @@ public static class LabReader
             notes.Add(text is not null
                 ? $"{reference}: {info.Name} reported as text (\"{text}\"); not parsed, treated as missing."
                 : $"{reference}: {info.Name} has no numeric value; treated as missing.");
-            return (null, text);
+            return null;
         }
 
-        var ucum = quantity.System == FhirSystems.Ucum ? quantity.Code : null;
         var unitShown = quantity.Unit ?? quantity.Code ?? "no unit";
-        var original = string.Create(CultureInfo.InvariantCulture, $"{quantity.Comparator}{number} {unitShown}");
-        var factor = UnitConversion.FactorToCanonical(info.Analyte, ucum, quantity.Unit);
         if (factor is null)
         {
             notes.Add($"{reference}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
-            return (null, original);
+            return null;
         }
 
         if (!LabValue.IsComparator(quantity.Comparator))
         {
             notes.Add($"{reference}: {info.Name} has an invalid comparator \"{quantity.Comparator}\"; the value is not compared.");
-            return (null, original);
+            return null;
         }
 
-        var unit = UnitConversion.Resolve(ucum, quantity.Unit);
-        var molar = unit is not null && MolarUnits.Contains(unit);
-        if ((molar && info.MassCodes.Contains(observation.Code.CodeIn(FhirSystems.Loinc) ?? string.Empty) && info.SubstanceCodes.Count > 0)
-            || (!molar && info.SubstanceCodes.Contains(observation.Code.CodeIn(FhirSystems.Loinc) ?? string.Empty)))
+        // A known factor means a resolved unit.
+        var molar = MolarUnits.Contains(unit!);
+        var codedLoinc = observation.Code.CodeIn(FhirSystems.Loinc) ?? string.Empty;
+        if ((molar && info.MassCodes.Contains(codedLoinc) && info.SubstanceCodes.Count > 0)
+            || (!molar && info.SubstanceCodes.Contains(codedLoinc)))
         {
             notes.Add($"{reference}: {info.Name} LOINC property does not match the unit {unit}; the UCUM unit is trusted.");
         }
 
-        return (new LabValue(number * factor.Value, LabValue.ParseComparator(quantity.Comparator)), original);
+        return new LabValue(number * factor.Value, LabValue.ParseComparator(quantity.Comparator));
     }
 
-    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, string reference, List<string> notes)
+    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, decimal? valueFactor, string reference, List<string> notes)
     {
         var range = FirstNormalRange(observation.ReferenceRange);
         if (range is not null)
         {
-            var low = Convert(range.Low, observation.ValueQuantity, info);
-            var high = Convert(range.High, observation.ValueQuantity, info);
+            var low = Convert(range.Low, observation.ValueQuantity, valueFactor, info);
+            var high = Convert(range.High, observation.ValueQuantity, valueFactor, info);
             if ((range.Low?.Value is null || low is not null) && (range.High?.Value is null || high is not null))
             {
                 return (low, high, RangeSource.Lab);
@@ -281,7 +312,7 @@ public static class LabReader
     }
 
     /// <summary>A range limit in the canonical unit; a limit without a unit takes the value's unit.</summary>
-    private static decimal? Convert(Quantity? limit, Quantity? value, AnalyteInfo info)
+    private static decimal? Convert(Quantity? limit, Quantity? value, decimal? valueFactor, AnalyteInfo info)
     {
         if (limit?.Value is not { } number)
         {
@@ -289,8 +320,8 @@ public static class LabReader
         }
 
         var hasUnit = limit.Code is not null || limit.Unit is not null;
-        var source = hasUnit ? limit : value;
-        var factor = UnitConversion.FactorToCanonical(info.Analyte, source?.System == FhirSystems.Ucum ? source.Code : null, source?.Unit);
+        var inValueUnit = !hasUnit || (limit.System == value?.System && limit.Code == value?.Code && limit.Unit == value?.Unit);
+        var factor = inValueUnit ? valueFactor : UnitConversion.FactorOf(info.Analyte, UnitOf(limit));
         return factor is null ? null : number * factor.Value;
     }
 }

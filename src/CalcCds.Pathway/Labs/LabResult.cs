@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using CalcCds.Fhir.Model;
 
 namespace CalcCds.Pathway.Labs;
 
@@ -38,8 +39,19 @@ public sealed record LabResult
 
     public LabValue? Value { get; init; }
 
-    /// <summary>The value and unit as the lab sent them, for card text ("2.9 mmol/L").</summary>
-    public string? Original { get; init; }
+    /// <summary>
+    /// The value and unit as the lab sent them, for card text ("2.9 mmol/L"), or the text value. Written out on each
+    /// use rather than when the lab is read: only the few results a card describes ever need it.
+    /// </summary>
+    public string? Original => ReportedQuantity is { Value: { } number } quantity
+        ? string.Create(CultureInfo.InvariantCulture, $"{quantity.Comparator}{number} {quantity.Unit ?? quantity.Code ?? "no unit"}")
+        : ReportedText;
+
+    /// <summary>The valueQuantity as sent (see <see cref="Original"/>).</summary>
+    public Quantity? ReportedQuantity { get; init; }
+
+    /// <summary>The valueString as sent, shown when there is no numeric valueQuantity.</summary>
+    public string? ReportedText { get; init; }
 
     public decimal? Low { get; init; }
 
@@ -87,12 +99,13 @@ public sealed record LabResult
         // Every lab card lists its results this way, several times per request: one interpolation into a pooled
         // buffer, no intermediate strings for the value, range and flag parts.
         var info = Info;
+        var original = Original;
         var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         text.AppendFormatted(info.Name);
         text.AppendLiteral(" ");
         if (Value is null)
         {
-            text.AppendFormatted(Original ?? "value not usable");
+            text.AppendFormatted(original ?? "value not usable");
             text.AppendLiteral(" (not compared)");
         }
         else
@@ -100,10 +113,10 @@ public sealed record LabResult
             text.AppendFormatted(Value.ToString());
             text.AppendLiteral(" ");
             text.AppendFormatted(info.CanonicalUnit);
-            if (Original is not null && !EndsWithUnit(Original, info.CanonicalUnit))
+            if (original is not null && !EndsWithUnit(original, info.CanonicalUnit))
             {
                 text.AppendLiteral(" (reported ");
-                text.AppendFormatted(Original);
+                text.AppendFormatted(original);
                 text.AppendLiteral(")");
             }
         }

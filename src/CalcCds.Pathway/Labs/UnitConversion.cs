@@ -50,11 +50,12 @@ public static class UnitConversion
     /// <param name="analyte">The analyte, whose canonical unit is the target.</param>
     /// <param name="ucumCode">valueQuantity.code when valueQuantity.system is UCUM, else null.</param>
     /// <param name="unitText">valueQuantity.unit.</param>
-    public static decimal? FactorToCanonical(Analyte analyte, string? ucumCode, string? unitText)
-    {
-        var code = Resolve(ucumCode, unitText);
-        return code is not null && Factors[analyte].TryGetValue(code, out var factor) ? factor : null;
-    }
+    public static decimal? FactorToCanonical(Analyte analyte, string? ucumCode, string? unitText) =>
+        FactorOf(analyte, Resolve(ucumCode, unitText));
+
+    /// <summary>The factor to the canonical unit for a unit already <see cref="Resolve"/>d, or null when unknown.</summary>
+    public static decimal? FactorOf(Analyte analyte, string? resolvedCode) =>
+        resolvedCode is not null && Factors[analyte].TryGetValue(resolvedCode, out var factor) ? factor : null;
 
     /// <summary>The UCUM code a quantity's unit stands for: the UCUM code (case-sensitive, as UCUM is), or the text
     /// allow-list when only unit text is present.</summary>

@@ -14,7 +14,27 @@ public sealed record RuleCard
 
     public required string Summary { get; init; }
 
-    public required string Detail { get; init; }
+    private string? detail;
+    private Func<string>? writeDetail;
+
+    /// <summary>
+    /// The card's markdown detail: given as text, or written by <see cref="DetailWriter"/> the first time it is read.
+    /// </summary>
+    public string Detail
+    {
+        get => detail ??= writeDetail?.Invoke()
+            ?? throw new InvalidOperationException($"The {RuleId} card has neither a Detail nor a DetailWriter.");
+        init => detail = value;
+    }
+
+    /// <summary>
+    /// Writes <see cref="Detail"/> when it is first read. A card the budget drops is never read, so a rule whose card
+    /// is often dropped (a warning or info card on a busy chart) spends nothing on text no one sees.
+    /// </summary>
+    public Func<string> DetailWriter
+    {
+        init => writeDetail = value;
+    }
 
     public string LesionKey { get; init; } = string.Empty;
 

@@ -48,6 +48,22 @@ public sealed class R18DvtSuspected : IRule
             yield break;
         }
 
+        yield return new RuleCard
+        {
+            RuleId = RuleId,
+            LesionKey = finding.LesionKey,
+            Indicator = CardIndicator.Warning,
+            Summary = Summary,
+            DetailWriter = () => Detail(finding, suspicion, side),
+            // The card rests on the symptoms and Conditions, not on the finding's descriptors, so a preliminary
+            // radiology report does not cap it.
+            OverrideReasons = ContextText.OverrideReasons,
+            Suggestions = [ContextOrders.Suggest(picture, finding, VenousDuplex.For(side), "Order urgent compression duplex venous ultrasound", priority: "urgent", side: side)],
+        };
+    }
+
+    private static string Detail(IndexFinding finding, ContextFlag suspicion, Laterality? side)
+    {
         var detail = ContextText.Start(finding);
         detail.AppendLine().AppendLine("**DVT suspicion (≤ 14 days):**").Evidence("Recorded", suspicion);
         detail.Paragraph("Calf calcification does not explain acute calf pain and swelling. Exclude DVT with compression duplex ultrasound, and apply the local DVT pathway (pre-test probability score ± D-dimer).");
@@ -57,17 +73,6 @@ public sealed class R18DvtSuspected : IRule
         }
 
         CardText.AppendSources(detail, Sources.DvtNotFromSeeds, Sources.S1UltrasoundVascular, Sources.S1Phleboliths);
-        yield return new RuleCard
-        {
-            RuleId = RuleId,
-            LesionKey = finding.LesionKey,
-            Indicator = CardIndicator.Warning,
-            Summary = Summary,
-            Detail = CardText.Finish(detail),
-            // The card rests on the symptoms and Conditions, not on the finding's descriptors, so a preliminary
-            // radiology report does not cap it.
-            OverrideReasons = ContextText.OverrideReasons,
-            Suggestions = [ContextOrders.Suggest(picture, finding, VenousDuplex.For(side), "Order urgent compression duplex venous ultrasound", priority: "urgent", side: side)],
-        };
+        return CardText.Finish(detail);
     }
 }

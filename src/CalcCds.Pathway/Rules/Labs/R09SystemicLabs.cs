@@ -1,4 +1,5 @@
 using CalcCds.Hooks.Protocol;
+using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Rules.Docs;
 using CalcCds.Pathway.Terminology;
@@ -45,6 +46,27 @@ public sealed class R09SystemicLabs : IRule
         }
 
         var (suggestions, already) = LabOrders.Suggest(picture, systemic.Missing);
+        yield return new RuleCard
+        {
+            RuleId = RuleId,
+            LesionKey = "systemic",
+            Indicator = CardIndicator.Warning,
+            Summary = Summary,
+            DetailWriter = () => Detail(picture, systemic, already),
+            Suggestions = suggestions,
+            SelectionBehavior = SelectionBehavior.Any,
+            FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),
+            OverrideReasons =
+            [
+                new CdsCoding(StcCodes.Systems.Override, "labs-done-elsewhere", "Labs done elsewhere"),
+                new CdsCoding(StcCodes.Systems.Override, "systemic-cause-excluded", "Systemic cause already excluded"),
+                new CdsCoding(StcCodes.Systems.Override, "other", "Other"),
+            ],
+        };
+    }
+
+    private static string Detail(PatientPicture picture, SystemicFacts systemic, IReadOnlyList<string> already)
+    {
         var detail = CardText.NewDetail();
         LabCardText.AppendFindings(detail, picture);
         LabCardText.AppendLines(detail, "**Why a systemic cause is suspected:**", systemic.Reasons.Select(r => r.Text));
@@ -61,22 +83,6 @@ public sealed class R09SystemicLabs : IRule
         LabCardText.AppendPreliminary(detail, picture.LabHistory);
         LabCardText.AppendDataQuality(detail, picture.LabHistory);
         CardText.AppendSources(detail, Sources.S0LabTesting, Sources.S0Metastatic, Sources.S3Metastatic, Sources.S3SystemicPitfall, Sources.S2Metastatic, Sources.S2TumoralCalcinosis, Sources.S4ChronicRenalFailure, Sources.S4NormalCalcium, Sources.Kdigo2017Monitoring);
-        yield return new RuleCard
-        {
-            RuleId = RuleId,
-            LesionKey = "systemic",
-            Indicator = CardIndicator.Warning,
-            Summary = Summary,
-            Detail = CardText.Finish(detail),
-            Suggestions = suggestions,
-            SelectionBehavior = SelectionBehavior.Any,
-            FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),
-            OverrideReasons =
-            [
-                new CdsCoding(StcCodes.Systems.Override, "labs-done-elsewhere", "Labs done elsewhere"),
-                new CdsCoding(StcCodes.Systems.Override, "systemic-cause-excluded", "Systemic cause already excluded"),
-                new CdsCoding(StcCodes.Systems.Override, "other", "Other"),
-            ],
-        };
+        return CardText.Finish(detail);
     }
 }

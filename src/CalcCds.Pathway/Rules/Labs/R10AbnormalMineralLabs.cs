@@ -56,6 +56,34 @@ public sealed class R10AbnormalMineralLabs : IRule
         }
 
         var severe = labs.HypercalcemiaSevere && flags.Any(f => f.Name == "HYPERCALCEMIA");
+        var missing = picture.Systemic.Missing.Where(m => m.Order.Analyte is Analyte.Pth or Analyte.VitaminD25)
+            .Concat(MissingVitaminD(picture))
+            .DistinctBy(m => m.Order.OrderLoinc)
+            .ToList();
+        var (suggestions, already) = LabOrders.Suggest(picture, missing);
+        yield return new RuleCard
+        {
+            RuleId = RuleId,
+            LesionKey = "systemic",
+            Indicator = severe ? CardIndicator.Critical : CardIndicator.Warning,
+            Protected = severe,
+            Summary = severe ? CriticalSummary : WarningSummary,
+            DetailWriter = () => Detail(picture, flags, severe, missing, already),
+            Suggestions = suggestions,
+            SelectionBehavior = SelectionBehavior.Any,
+            FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),
+            OverrideReasons =
+            [
+                new CdsCoding(StcCodes.Systems.Override, "cause-known-and-treated", "Cause known and being treated"),
+                new CdsCoding(StcCodes.Systems.Override, "other", "Other"),
+            ],
+        };
+    }
+
+    private static string Detail(PatientPicture picture, List<LabFlag> flags, bool severe, List<MissingLab> missing, IReadOnlyList<string> already)
+    {
+        var labs = picture.Labs;
+        var renal = picture.Renal;
         var detail = CardText.NewDetail();
         LabCardText.AppendFindings(detail, picture);
         LabCardText.AppendLines(detail, "**Abnormal results:**", flags.Select(f => f.Line));
@@ -72,33 +100,12 @@ public sealed class R10AbnormalMineralLabs : IRule
         LabCardText.AppendLines(detail, "**Earlier result within 24 h** (the later one is used, §7.3):", flags.SelectMany(f => f.Results).SelectMany(r => picture.LabHistory.EarlierWithin(r, TimeSpan.FromHours(24))).Distinct().Select(r => "- " + r.Describe()));
         detail.AppendLine()
             .AppendLine("Treat the underlying condition and monitor the calcification for progression. Consider endocrinology (parathyroid/vitamin D) or nephrology input.");
-        var missing = picture.Systemic.Missing.Where(m => m.Order.Analyte is Analyte.Pth or Analyte.VitaminD25)
-            .Concat(MissingVitaminD(picture))
-            .DistinctBy(m => m.Order.OrderLoinc)
-            .ToList();
-        var (suggestions, already) = LabOrders.Suggest(picture, missing);
         LabCardText.AppendLines(detail, "**Add to complete the picture:**", missing.Select(m => m.Describe()));
         LabCardText.AppendLines(detail, "**Already ordered:**", already);
         LabCardText.AppendPreliminary(detail, picture.LabHistory);
         LabCardText.AppendDataQuality(detail, picture.LabHistory);
         CardText.AppendSources(detail, Sources.S0TreatUnderlying, Sources.S0Metastatic, Sources.S2Metastatic, Sources.S4NormalCalcium, Sources.Kdoqi2003CaxP, Sources.VitaminDToxicity, Sources.SevereHypercalcemia, Sources.CorrectedCalcium);
-        yield return new RuleCard
-        {
-            RuleId = RuleId,
-            LesionKey = "systemic",
-            Indicator = severe ? CardIndicator.Critical : CardIndicator.Warning,
-            Protected = severe,
-            Summary = severe ? CriticalSummary : WarningSummary,
-            Detail = CardText.Finish(detail),
-            Suggestions = suggestions,
-            SelectionBehavior = SelectionBehavior.Any,
-            FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),
-            OverrideReasons =
-            [
-                new CdsCoding(StcCodes.Systems.Override, "cause-known-and-treated", "Cause known and being treated"),
-                new CdsCoding(StcCodes.Systems.Override, "other", "Other"),
-            ],
-        };
+        return CardText.Finish(detail);
     }
 
     /// <summary>R10: "If PTH or 25-OH D is missing, add them" — 25-OH D even when §4.4 would not require it.</summary>

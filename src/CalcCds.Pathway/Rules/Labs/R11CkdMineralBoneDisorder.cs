@@ -50,29 +50,17 @@ public sealed class R11CkdMineralBoneDisorder : IRule
             yield break;
         }
 
-        var detail = CardText.NewDetail();
-        LabCardText.AppendFindings(detail, picture);
-        LabCardText.AppendLines(detail, $"**Kidney status: CKD {picture.Renal.Stage}**", picture.Renal.CkdEvidence);
-        LabCardText.AppendLines(detail, "**Mineral-bone disorder picture:**", criteria);
-        detail.AppendLine()
-            .AppendLine("Soft-tissue (metastatic) calcification in advanced CKD reflects CKD-mineral-bone disorder. Review with nephrology the phosphate binder (calcium-based binders), active vitamin D dosing and the dialysate calcium.")
-            .AppendLine("KDOQI 2003: keep Ca×P below 55 mg²/dL²; if corrected calcium is above 10.2 mg/dL, reduce calcium-raising therapies. KDIGO 2017: decide on trends of Ca, P and PTH together, not on a single value or the Ca×P product; PTH target about 2–9 × the assay upper limit in G5D.");
         var missing = picture.Systemic.Missing
             .Where(m => m.Order.Analyte is Analyte.CalciumTotal or Analyte.Albumin or Analyte.CalciumIonized or Analyte.Phosphate or Analyte.Pth)
             .ToList();
         var (suggestions, already) = LabOrders.Suggest(picture, missing);
-        LabCardText.AppendLines(detail, "**Monitoring labs missing or stale:**", missing.Select(m => m.Describe()));
-        LabCardText.AppendLines(detail, "**Already ordered:**", already);
-        LabCardText.AppendPreliminary(detail, picture.LabHistory);
-        LabCardText.AppendDataQuality(detail, picture.LabHistory);
-        CardText.AppendSources(detail, Sources.S0Metastatic, Sources.S3Metastatic, Sources.S4ChronicRenalFailure, Sources.S4FiveTypes, Sources.Kdoqi2003Calcium, Sources.Kdoqi2003CaxP, Sources.Kdigo2017Monitoring);
         yield return new RuleCard
         {
             RuleId = RuleId,
             LesionKey = "systemic",
             Indicator = CardIndicator.Warning,
             Summary = Summary,
-            Detail = CardText.Finish(detail),
+            DetailWriter = () => Detail(picture, criteria, missing, already),
             Suggestions = suggestions,
             SelectionBehavior = SelectionBehavior.Any,
             FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),
@@ -82,6 +70,23 @@ public sealed class R11CkdMineralBoneDisorder : IRule
                 new CdsCoding(StcCodes.Systems.Override, "other", "Other"),
             ],
         };
+    }
+
+    private static string Detail(PatientPicture picture, List<string> criteria, List<MissingLab> missing, IReadOnlyList<string> already)
+    {
+        var detail = CardText.NewDetail();
+        LabCardText.AppendFindings(detail, picture);
+        LabCardText.AppendLines(detail, $"**Kidney status: CKD {picture.Renal.Stage}**", picture.Renal.CkdEvidence);
+        LabCardText.AppendLines(detail, "**Mineral-bone disorder picture:**", criteria);
+        detail.AppendLine()
+            .AppendLine("Soft-tissue (metastatic) calcification in advanced CKD reflects CKD-mineral-bone disorder. Review with nephrology the phosphate binder (calcium-based binders), active vitamin D dosing and the dialysate calcium.")
+            .AppendLine("KDOQI 2003: keep Ca×P below 55 mg²/dL²; if corrected calcium is above 10.2 mg/dL, reduce calcium-raising therapies. KDIGO 2017: decide on trends of Ca, P and PTH together, not on a single value or the Ca×P product; PTH target about 2–9 × the assay upper limit in G5D.");
+        LabCardText.AppendLines(detail, "**Monitoring labs missing or stale:**", missing.Select(m => m.Describe()));
+        LabCardText.AppendLines(detail, "**Already ordered:**", already);
+        LabCardText.AppendPreliminary(detail, picture.LabHistory);
+        LabCardText.AppendDataQuality(detail, picture.LabHistory);
+        CardText.AppendSources(detail, Sources.S0Metastatic, Sources.S3Metastatic, Sources.S4ChronicRenalFailure, Sources.S4FiveTypes, Sources.Kdoqi2003Calcium, Sources.Kdoqi2003CaxP, Sources.Kdigo2017Monitoring);
+        return CardText.Finish(detail);
     }
 
     private static IEnumerable<string> Criteria(PatientPicture picture)
