@@ -12,6 +12,9 @@ public sealed class PostgresFeedbackStore : SqlFeedbackStore
     /// <summary>An arbitrary constant naming CalcCds's migration lock among the database's advisory locks.</summary>
     private const long MigrationLockKey = 0x43616C6343647331; // "CalcCds1"
 
+    /// <summary>Names the lock that keeps feedback and evaluation-log transactions apart.</summary>
+    private const long AttributionLockKey = 0x43616C6343647332; // "CalcCds2"
+
     private static readonly string[] Schema =
     [
         """
@@ -89,6 +92,12 @@ public sealed class PostgresFeedbackStore : SqlFeedbackStore
     }
 
     protected override string MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
+
+    // Evaluation batches share the lock (instances still log side by side); feedback takes it alone. It is a few
+    // writes a minute, so waiting for in-flight batches to commit costs little.
+    protected override string FeedbackLockSql => $"SELECT pg_advisory_xact_lock({AttributionLockKey})";
+
+    protected override string EvaluationLogLockSql => $"SELECT pg_advisory_xact_lock_shared({AttributionLockKey})";
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);

@@ -33,6 +33,16 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
     /// <summary>Statement run first in the migration transaction so concurrent instances migrate one at a time.</summary>
     protected virtual string? MigrationLockSql => null;
 
+    /// <summary>
+    /// Statements run first in feedback and evaluation-log transactions so the two never overlap where writers run
+    /// concurrently. Otherwise feedback inserted while its card's batch is uncommitted finds no patient key, and that
+    /// batch's own fill-in cannot see the uncommitted feedback either. Null where writers are serialized already.
+    /// </summary>
+    protected virtual string? FeedbackLockSql => null;
+
+    /// <inheritdoc cref="FeedbackLockSql"/>
+    protected virtual string? EvaluationLogLockSql => null;
+
     /// <summary>Serializes this process's writers; SQLite has one writer at a time anyway, and queueing here is
     /// cheaper and fairer than every writer spinning on SQLITE_BUSY.</summary>
     protected virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
@@ -85,6 +95,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         using var gate = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, FeedbackLockSql, cancellationToken);
         foreach (var entry in entries)
         {
             await using var command = Command(connection, transaction, """
@@ -159,6 +170,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         using var gate = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, EvaluationLogLockSql, cancellationToken);
 
         // One command per statement for the whole batch, its parameters re-bound per row: the statement is prepared
         // once per batch instead of once per row (SQLite spent more time parsing these than running them).
@@ -415,11 +427,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (MigrationLockSql is { } lockSql)
-        {
-            await using var command = Command(connection, transaction, lockSql);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await LockAsync(connection, transaction, MigrationLockSql, cancellationToken);
 
         await using (var create = Command(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_unix_ms BIGINT NOT NULL)"))
         {
@@ -451,6 +459,15 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task LockAsync(DbConnection connection, DbTransaction transaction, string? lockSql, CancellationToken cancellationToken)
+    {
+        if (lockSql is not null)
+        {
+            await using var command = Command(connection, transaction, lockSql);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
