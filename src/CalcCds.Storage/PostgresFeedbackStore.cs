@@ -12,6 +12,9 @@ public sealed class PostgresFeedbackStore : SqlFeedbackStore
     /// <summary>An arbitrary constant naming CalcCds's migration lock among the database's advisory locks.</summary>
     private const long MigrationLockKey = 0x43616C6343647331; // "CalcCds1"
 
+    /// <summary>Names the lock that keeps feedback and evaluation-log transactions apart.</summary>
+    private const long AttributionLockKey = 0x43616C6343647332; // "CalcCds2"
+
     private static readonly string[] Schema =
     [
         """
@@ -61,6 +64,14 @@ public sealed class PostgresFeedbackStore : SqlFeedbackStore
         ALTER TABLE evaluation_card ADD COLUMN fingerprint TEXT;
         CREATE INDEX ix_evaluation_card_patient ON evaluation_card (patient_key, evaluated_unix_ms);
         """,
+
+        // 3: repeat suppression reads feedback by patient (issue #7), so its cost follows the patient's feedback, not
+        // the patient's evaluation history. The key is the card's (already hashed) key, copied from the evaluation log.
+        """
+        ALTER TABLE feedback ADD COLUMN patient_key TEXT;
+        UPDATE feedback SET patient_key = (SELECT c.patient_key FROM evaluation_card c WHERE c.card_uuid = feedback.card_uuid);
+        CREATE INDEX ix_feedback_patient ON feedback (patient_key, received_unix_ms);
+        """,
     ];
 
     private readonly NpgsqlDataSource dataSource;
@@ -81,6 +92,12 @@ public sealed class PostgresFeedbackStore : SqlFeedbackStore
     }
 
     protected override string MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
+
+    // Evaluation batches share the lock (instances still log side by side); feedback takes it alone. It is a few
+    // writes a minute, so waiting for in-flight batches to commit costs little.
+    protected override string FeedbackLockSql => $"SELECT pg_advisory_xact_lock({AttributionLockKey})";
+
+    protected override string EvaluationLogLockSql => $"SELECT pg_advisory_xact_lock_shared({AttributionLockKey})";
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);

@@ -33,6 +33,16 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
     /// <summary>Statement run first in the migration transaction so concurrent instances migrate one at a time.</summary>
     protected virtual string? MigrationLockSql => null;
 
+    /// <summary>
+    /// Statements run first in feedback and evaluation-log transactions so the two never overlap where writers run
+    /// concurrently. Otherwise feedback inserted while its card's batch is uncommitted finds no patient key, and that
+    /// batch's own fill-in cannot see the uncommitted feedback either. Null where writers are serialized already.
+    /// </summary>
+    protected virtual string? FeedbackLockSql => null;
+
+    /// <inheritdoc cref="FeedbackLockSql"/>
+    protected virtual string? EvaluationLogLockSql => null;
+
     /// <summary>Serializes this process's writers; SQLite has one writer at a time anyway, and queueing here is
     /// cheaper and fairer than every writer spinning on SQLITE_BUSY.</summary>
     protected virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
@@ -85,13 +95,16 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         using var gate = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, FeedbackLockSql, cancellationToken);
         foreach (var entry in entries)
         {
             await using var command = Command(connection, transaction, """
                 INSERT INTO feedback (service_id, card_uuid, rule_id, outcome, accepted_suggestions, override_system,
-                    override_code, override_display, user_comment, outcome_unix_ms, received_unix_ms, issuer, tenant)
+                    override_code, override_display, user_comment, outcome_unix_ms, received_unix_ms, issuer, tenant,
+                    patient_key)
                 VALUES (@service, @card, (SELECT rule_id FROM evaluation_card WHERE card_uuid = @card), @outcome,
-                    @accepted, @system, @code, @display, @comment, @outcome_at, @received_at, @issuer, @tenant)
+                    @accepted, @system, @code, @display, @comment, @outcome_at, @received_at, @issuer, @tenant,
+                    (SELECT patient_key FROM evaluation_card WHERE card_uuid = @card))
                 """);
             Add(command, "@service", entry.ServiceId);
             Add(command, "@card", entry.CardUuid);
@@ -157,6 +170,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         using var gate = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, EvaluationLogLockSql, cancellationToken);
 
         // One command per statement for the whole batch, its parameters re-bound per row: the statement is prepared
         // once per batch instead of once per row (SQLite spent more time parsing these than running them).
@@ -173,6 +187,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
             VALUES (@card, @evaluation, @rule, @indicator, @at, @patient, @lesion, @fingerprint)
             ON CONFLICT (card_uuid) DO NOTHING
             """);
+        long? firstId = null;
         foreach (var evaluation in evaluations)
         {
             var at = evaluation.EvaluatedAt.ToUnixTimeMilliseconds();
@@ -186,6 +201,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
             Add(insertEvaluation, "@fetched", (long)evaluation.PrefetchFetched);
             Add(insertEvaluation, "@cards", (long)evaluation.Cards.Count);
             var id = Convert.ToInt64(await insertEvaluation.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            firstId ??= id;
 
             foreach (var card in evaluation.Cards)
             {
@@ -200,6 +216,22 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
                 Add(insertCard, "@at", at);
                 await insertCard.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+
+        if (firstId is { } first)
+        {
+            // The log is written in batches, so feedback can arrive before its card is logged and be stored without a
+            // patient key. Give it one now, from this batch's cards only: one probe of ix_feedback_card per card.
+            // Only raced feedback can name a card logged just now, so there is no "patient_key IS NULL" filter: with
+            // it SQLite walks every unattributed row (all pre-migration-2 feedback) through ix_feedback_patient.
+            await using var attribute = Command(connection, transaction, """
+                UPDATE feedback
+                SET patient_key = (SELECT c.patient_key FROM evaluation_card c WHERE c.card_uuid = feedback.card_uuid)
+                WHERE card_uuid IN (
+                    SELECT card_uuid FROM evaluation_card WHERE evaluation_id >= @first AND patient_key IS NOT NULL)
+                """);
+            Add(attribute, "@first", first);
+            await attribute.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -261,18 +293,27 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// Driven by the patient's feedback (ix_feedback_patient), each row joined to its card by primary key, so a lookup
+    /// costs the patient's few reports, not the hundreds of cards every chart opening logs. A card is logged before
+    /// feedback about it is received, both on our clock, so received_unix_ms &gt;= evaluated_unix_ms &gt;= @since.
+    /// CROSS JOIN makes SQLite keep feedback as the outer loop (without ANALYZE statistics it would otherwise start
+    /// from ix_evaluation_card_patient); PostgreSQL plans it as a plain join. Any report counts: accepted and
+    /// overridden are the only outcomes stored, and either means a clinician acted.
+    /// </summary>
+    internal const string ActedOnCardsSql = """
+        SELECT DISTINCT c.rule_id, c.lesion_key, c.fingerprint
+        FROM feedback f CROSS JOIN evaluation_card c
+        WHERE f.patient_key = @patient AND f.received_unix_ms >= @since AND c.card_uuid = f.card_uuid
+            AND c.patient_key = @patient AND c.evaluated_unix_ms >= @since AND c.fingerprint IS NOT NULL
+        """;
+
     public async Task<IReadOnlyList<ActedOnCard>> FindActedOnCardsAsync(string patientKey, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(patientKey);
         await InitializeAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
-        // Any report counts: accepted and overridden are the only outcomes stored, and either means a clinician acted.
-        await using var command = Command(connection, null, """
-            SELECT DISTINCT c.rule_id, c.lesion_key, c.fingerprint
-            FROM evaluation_card c
-            WHERE c.patient_key = @patient AND c.evaluated_unix_ms >= @since AND c.fingerprint IS NOT NULL
-                AND EXISTS (SELECT 1 FROM feedback f WHERE f.card_uuid = c.card_uuid)
-            """);
+        await using var command = Command(connection, null, ActedOnCardsSql);
         Add(command, "@patient", patientKey);
         Add(command, "@since", since.ToUnixTimeMilliseconds());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -386,11 +427,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (MigrationLockSql is { } lockSql)
-        {
-            await using var command = Command(connection, transaction, lockSql);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await LockAsync(connection, transaction, MigrationLockSql, cancellationToken);
 
         await using (var create = Command(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_unix_ms BIGINT NOT NULL)"))
         {
@@ -422,6 +459,15 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task LockAsync(DbConnection connection, DbTransaction transaction, string? lockSql, CancellationToken cancellationToken)
+    {
+        if (lockSql is not null)
+        {
+            await using var command = Command(connection, transaction, lockSql);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)

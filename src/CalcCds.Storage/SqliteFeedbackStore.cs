@@ -62,6 +62,14 @@ public sealed class SqliteFeedbackStore : SqlFeedbackStore
         ALTER TABLE evaluation_card ADD COLUMN fingerprint TEXT;
         CREATE INDEX ix_evaluation_card_patient ON evaluation_card (patient_key, evaluated_unix_ms);
         """,
+
+        // 3: repeat suppression reads feedback by patient (issue #7), so its cost follows the patient's feedback, not
+        // the patient's evaluation history. The key is the card's (already hashed) key, copied from the evaluation log.
+        """
+        ALTER TABLE feedback ADD COLUMN patient_key TEXT;
+        UPDATE feedback SET patient_key = (SELECT c.patient_key FROM evaluation_card c WHERE c.card_uuid = feedback.card_uuid);
+        CREATE INDEX ix_feedback_patient ON feedback (patient_key, received_unix_ms);
+        """,
     ];
 
     private readonly SemaphoreSlim writer = new(1, 1);

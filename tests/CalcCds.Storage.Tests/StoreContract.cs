@@ -166,7 +166,40 @@ public abstract class StoreContract
         Assert.Empty(await upgraded.FindActedOnCardsAsync("patient-a", Monday.AddDays(-30), default));
     }
 
-    private const string SchemaOneSql = """
+    protected async Task FeedbackReceivedBeforeItsCardIsLoggedIsFoundOnceTheCardIs()
+    {
+        await using var test = await CreateAsync();
+        // The evaluation log is written in batches, so a quick click can be stored before the card it is about.
+        await test.Store.AddAsync([Entry("card-early", "overridden", reason: "a")], default);
+
+        await test.Store.RecordEvaluationsAsync([PatientEvaluation("h-early", Monday, "patient-a", "card-early", "R06", "fp-1")], default);
+
+        var acted = await test.Store.FindActedOnCardsAsync("patient-a", Monday.AddDays(-30), default);
+        Assert.Equal([new ActedOnCard("R06", "left-calf", "fp-1")], acted);
+    }
+
+    protected async Task FeedbackStoredBeforeMigrationThreeIsFoundAfterIt()
+    {
+        await using var test = await CreateAsync();
+        await test.Store.RecordEvaluationsAsync([PatientEvaluation("h-v2", Monday, "patient-a", "card-v2", "R06", "fp-1")], default);
+        await test.Store.AddAsync([Entry("card-v2")], default);
+        await test.Execute(SchemaTwoSql);
+
+        await using var upgraded = test.Reopen();
+        await upgraded.CheckAsync(default);
+
+        var acted = await upgraded.FindActedOnCardsAsync("patient-a", Monday.AddDays(-30), default);
+        Assert.Equal([new ActedOnCard("R06", "left-calf", "fp-1")], acted);
+    }
+
+    /// <summary>Takes the database back to what the schema-2 build left behind.</summary>
+    private const string SchemaTwoSql = """
+        DROP INDEX ix_feedback_patient;
+        ALTER TABLE feedback DROP COLUMN patient_key;
+        DELETE FROM schema_version WHERE version = 3;
+        """;
+
+    private const string SchemaOneSql = SchemaTwoSql + """
         DROP INDEX ix_evaluation_card_patient;
         ALTER TABLE evaluation_card DROP COLUMN fingerprint;
         ALTER TABLE evaluation_card DROP COLUMN lesion_key;
@@ -237,6 +270,34 @@ public sealed class SqliteStoreTests : StoreContract
     [Fact] public Task Acted_on_cards_are_the_patients_cards_with_feedback_inside_the_window() => ActedOnCardsAreThePatientsCardsWithFeedbackInsideTheWindow();
 
     [Fact] public Task A_schema_one_store_is_migrated_keeping_its_rows() => ASchemaOneStoreIsMigratedKeepingItsRows();
+
+    [Fact] public Task Feedback_received_before_its_card_is_logged_is_found_once_the_card_is() => FeedbackReceivedBeforeItsCardIsLoggedIsFoundOnceTheCardIs();
+
+    [Fact] public Task Feedback_stored_before_migration_three_is_found_after_it() => FeedbackStoredBeforeMigrationThreeIsFoundAfterIt();
+
+    [Fact]
+    public async Task Acted_on_card_lookup_starts_from_the_patients_feedback()
+    {
+        await using var test = await TestStore.SqliteAsync();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={((SqliteFeedbackStore)test.Store).DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqlFeedbackStore.ActedOnCardsSql;
+        command.Parameters.AddWithValue("@patient", "patient-a");
+        command.Parameters.AddWithValue("@since", Monday.ToUnixTimeMilliseconds());
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        // The outer loop decides the cost: the patient's feedback rows, never the patient's evaluation history.
+        Assert.StartsWith("SEARCH f USING INDEX ix_feedback_patient (patient_key=? AND received_unix_ms>?)", plan[0], StringComparison.Ordinal);
+        Assert.Contains(plan, step => step.StartsWith("SEARCH c USING INDEX sqlite_autoindex_evaluation_card_1 (card_uuid=?)", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task A_store_that_may_not_migrate_creates_no_database_for_a_missing_file()
@@ -339,6 +400,10 @@ public sealed class PostgresStoreTests : StoreContract
     [PostgresFact] public Task Acted_on_cards_are_the_patients_cards_with_feedback_inside_the_window() => ActedOnCardsAreThePatientsCardsWithFeedbackInsideTheWindow();
 
     [PostgresFact] public Task A_schema_one_store_is_migrated_keeping_its_rows() => ASchemaOneStoreIsMigratedKeepingItsRows();
+
+    [PostgresFact] public Task Feedback_received_before_its_card_is_logged_is_found_once_the_card_is() => FeedbackReceivedBeforeItsCardIsLoggedIsFoundOnceTheCardIs();
+
+    [PostgresFact] public Task Feedback_stored_before_migration_three_is_found_after_it() => FeedbackStoredBeforeMigrationThreeIsFoundAfterIt();
 
     [PostgresFact]
     public async Task Check_fails_when_the_server_is_down()
