@@ -75,6 +75,58 @@ public sealed class SinglePassReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("bench/fixtures/patient-view-100k.json")]
+    [InlineData("cds-hooks/patient-view.json")]
+    [InlineData("cds-hooks/order-sign.json")]
+    public void EditedBodiesReadAsTheDocumentPathReadsThem(string file)
+    {
+        // One-character edits (delete, duplicate, replace with JSON punctuation) at random places: each yields valid
+        // or invalid JSON, valid or invalid FHIR, and the two paths must agree on every one.
+        var original = File.ReadAllBytes(Path.Combine(RepoPaths.Root, file));
+        using var probe = JsonDocument.Parse(original);
+        var hook = probe.RootElement.GetProperty("hook").GetString()!;
+        var keys = probe.RootElement.TryGetProperty("prefetch", out var sent) && sent.ValueKind == JsonValueKind.Object
+            ? sent.EnumerateObject().Select(p => p.Name).ToArray()
+            : [];
+        var service = Service(hook, keys);
+        var random = new Random(20261122);
+        byte[] replacements = "{}[]\":,0n "u8.ToArray();
+        for (var i = 0; i < 300; i++)
+        {
+            var at = random.Next(original.Length);
+            byte[] edited = (i % 3) switch
+            {
+                0 => [.. original.AsSpan(0, at), .. original.AsSpan(at + 1)],
+                1 => [.. original.AsSpan(0, at + 1), .. original.AsSpan(at)],
+                _ => [.. original.AsSpan(0, at), replacements[random.Next(replacements.Length)], .. original.AsSpan(at + 1)],
+            };
+
+            var (single, singleError) = Attempt(() => CdsRequestReader.Read(edited, service, MaxDepth));
+            (CdsRequest? Request, string? Error) document;
+            try
+            {
+                document = Attempt(() => CdsRequestReader.Read(JsonDocument.Parse(edited, new JsonDocumentOptions { MaxDepth = MaxDepth }), hook));
+            }
+            catch (JsonException e)
+            {
+                document = (null, Describe(CdsRequestReader.InvalidJson(e, edited.Length == 0)));
+            }
+
+            using (single)
+            using (document.Request)
+            {
+                Assert.Equal(document.Error, singleError);
+                foreach (var key in keys)
+                {
+                    Assert.Equal(
+                        document.Request is null || !document.Request.Prefetch.ContainsKey(key) ? "absent" : DocumentPathValue(document.Request, key),
+                        single is null || !single.ReadPrefetch.ContainsKey(key) ? "absent" : SinglePassValue(single, key));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void OnlyTheKeysTheServiceAsksForAreRead()
     {
