@@ -49,7 +49,7 @@ internal static partial class FhirFastReader
             // One JSON value and nothing after it, as JsonSerializer demands.
             return resource is not null && !reader.Read();
         }
-        catch (Exception e) when (e is GiveUp or JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        catch (Exception e) when (GivesUp(e))
         {
             resource = null;
             return false;
@@ -68,7 +68,7 @@ internal static partial class FhirFastReader
         {
             resource = ReadResource(ref probe);
         }
-        catch (Exception e) when (e is GiveUp or JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        catch (Exception e) when (GivesUp(e))
         {
             resource = null;
             return false;
@@ -77,6 +77,11 @@ internal static partial class FhirFastReader
         reader = probe;
         return true;
     }
+
+    // What ends a fast read and hands the bytes to System.Text.Json: our own verdict, or the reader's and the
+    // converters' exceptions on input they do not accept.
+    private static bool GivesUp(Exception e) =>
+        e is GiveUp or JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException;
 
     private static Resource? ReadResource(ref Utf8JsonReader reader)
     {
