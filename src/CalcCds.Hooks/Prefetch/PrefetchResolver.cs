@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CalcCds.Fhir.Client;
 using CalcCds.Fhir.Model;
 using CalcCds.Fhir.Serialization;
@@ -71,37 +70,23 @@ public sealed class PrefetchResolver(IFhirClientFactory clientFactory, ILogger<P
     // What the EHR sent for the key: read while the body was parsed, or read now from its raw JSON.
     private static bool TryGetPrefetched(CdsRequest request, string key, List<CdsIssue> issues, out Resource? resource)
     {
-        string? error = null;
-        if (request.ReadPrefetch.TryGetValue(key, out var read))
+        if (!request.ReadPrefetch.TryGetValue(key, out var read))
         {
-            (resource, error) = read;
-        }
-        else if (!request.Prefetch.TryGetValue(key, out var raw))
-        {
-            resource = null;
-            return false;
-        }
-        else if (raw.ValueKind == JsonValueKind.Null)
-        {
-            resource = null;
-        }
-        else
-        {
-            try
+            if (!request.Prefetch.TryGetValue(key, out var raw))
             {
-                resource = FhirJson.Parse<Resource>(raw);
+                resource = null;
+                return false;
             }
-            catch (FhirParseException e)
-            {
-                (resource, error) = (null, e.Message);
-            }
+
+            read = PrefetchedValue.Read(raw);
         }
 
-        if (error is not null)
+        if (read.Error is not null)
         {
-            issues.Add(new("invalid", $"'prefetch.{key}' is not valid FHIR R4: {error}", $"prefetch.{key}"));
+            issues.Add(new("invalid", $"'prefetch.{key}' is not valid FHIR R4: {read.Error}", $"prefetch.{key}"));
         }
 
+        resource = read.Resource;
         return true;
     }
 

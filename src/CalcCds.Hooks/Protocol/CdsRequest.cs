@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CalcCds.Fhir.Model;
+using CalcCds.Fhir.Serialization;
 
 namespace CalcCds.Hooks.Protocol;
 
@@ -42,7 +43,41 @@ public sealed class CdsRequest : IDisposable
 
 /// <summary>A prefetch value read from the request body: the resource, null for JSON <c>null</c>, or why the value is not
 /// valid FHIR R4 (<see cref="Error"/>; the prefetch engine reports it as a 400 issue on the key).</summary>
-public readonly record struct PrefetchedValue(Resource? Resource, string? Error);
+public readonly record struct PrefetchedValue(Resource? Resource, string? Error)
+{
+    /// <summary>Reads a raw prefetch value (a resource, or JSON <c>null</c>) from the request's document.</summary>
+    public static PrefetchedValue Read(JsonElement raw)
+    {
+        if (raw.ValueKind == JsonValueKind.Null)
+        {
+            return default;
+        }
+
+        try
+        {
+            return new(FhirJson.Parse<Resource>(raw), null);
+        }
+        catch (FhirParseException e)
+        {
+            return new(null, e.Message);
+        }
+    }
+
+    /// <summary>Reads the prefetch value at <paramref name="reader"/>, a reader over the body <paramref name="utf8"/>, in
+    /// place (<see cref="FhirJson.ReadValue{T}(ReadOnlySpan{byte}, ref Utf8JsonReader)"/>); the same outcome as
+    /// <see cref="Read(JsonElement)"/> for the same bytes.</summary>
+    internal static PrefetchedValue Read(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return new(FhirJson.ReadValue<Resource>(utf8, ref reader), null);
+        }
+        catch (FhirParseException e)
+        {
+            return new(null, e.Message);
+        }
+    }
+}
 
 /// <summary>
 /// The <c>fhirAuthorization</c> object. The access token is transient: it is used for the FHIR calls of this

@@ -19,15 +19,7 @@ public static class CdsRequestReader
     public static CdsRequest Read(JsonDocument document, string serviceHook)
     {
         ArgumentNullException.ThrowIfNull(document);
-        try
-        {
-            return ReadCore(document, serviceHook);
-        }
-        catch
-        {
-            document.Dispose();
-            throw;
-        }
+        return ReadOwning(document, serviceHook, readPrefetch: null);
     }
 
     /// <summary>
@@ -56,25 +48,20 @@ public static class CdsRequestReader
         }
 
         // The body without the prefetch's value ("{}" in its place): a few hundred bytes of envelope.
-        var (start, end) = prefetchValue ?? (utf8.Length, utf8.Length);
-        var rest = prefetchValue is null ? utf8.ToArray() : new byte[utf8.Length - (end - start) + 2];
-        if (prefetchValue is not null)
+        byte[] rest;
+        if (prefetchValue is not var (start, end))
         {
+            rest = utf8.ToArray();
+        }
+        else
+        {
+            rest = new byte[utf8.Length - (end - start) + 2];
             utf8[..start].CopyTo(rest);
             "{}"u8.CopyTo(rest.AsSpan(start));
             utf8[end..].CopyTo(rest.AsSpan(start + 2));
         }
 
-        var document = ParseBody(rest, documentOptions);
-        try
-        {
-            return ReadCore(document, service.Hook, prefetch);
-        }
-        catch
-        {
-            document.Dispose();
-            throw;
-        }
+        return ReadOwning(ParseBody(rest, documentOptions), service.Hook, prefetch);
     }
 
     /// <summary>The 400 for a body that is not one JSON value; <see cref="JsonException"/>'s message names the line and
@@ -170,20 +157,27 @@ public static class CdsRequestReader
                 continue;
             }
 
-            try
-            {
-                prefetch[key] = new PrefetchedValue(FhirJson.ReadValue<Resource>(utf8, ref reader), null);
-            }
-            catch (FhirParseException e)
-            {
-                prefetch[key] = new PrefetchedValue(null, e.Message);
-            }
+            prefetch[key] = PrefetchedValue.Read(utf8, ref reader);
         }
 
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    private static CdsRequest ReadCore(JsonDocument document, string serviceHook, Dictionary<string, PrefetchedValue>? readPrefetch = null)
+    // On success the request owns the document; on failure the document is disposed.
+    private static CdsRequest ReadOwning(JsonDocument document, string serviceHook, Dictionary<string, PrefetchedValue>? readPrefetch)
+    {
+        try
+        {
+            return ReadCore(document, serviceHook, readPrefetch);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    private static CdsRequest ReadCore(JsonDocument document, string serviceHook, Dictionary<string, PrefetchedValue>? readPrefetch)
     {
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
