@@ -105,6 +105,26 @@ public sealed class BadRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task OversizeBodyWithoutContentLengthIs400WhenTheLimitIsPassed()
+    {
+        // Sent chunked (no Content-Length), so only the byte count while reading can refuse it.
+        var huge = Encoding.UTF8.GetBytes("""{"hook":"patient-view","hookInstance":"x","padding":""" + "\"" + new string('a', 70_000) + "\"}");
+        // A plain client: the factory's own buffers request content (to replay it on redirects) and so sends a length.
+        using var factoryClient = factory.CreateLoopbackClient();
+        using var client = new HttpClient { BaseAddress = factoryClient.BaseAddress };
+        using var content = new UnknownLengthContent(huge);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await client.PostAsync(PatientView, content);
+        var outcome = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Null(response.RequestMessage!.Content!.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertOutcome(outcome);
+        Assert.Equal("too-costly", (string?)outcome["issue"]![0]!["code"]);
+    }
+
+    [Fact]
     public async Task TooDeeplyNestedJsonIs400()
     {
         var deep = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
@@ -133,5 +153,17 @@ public sealed class BadRequestTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         AssertOutcome(outcome, "id");
+    }
+
+    /// <summary>A body whose length the client does not know in advance, as a streaming sender's: sent chunked.</summary>
+    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }

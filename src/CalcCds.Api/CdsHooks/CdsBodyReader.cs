@@ -49,15 +49,12 @@ public sealed class CdsBodyReader(IOptions<CdsHooksOptions> options)
         var body = new PooledBody((int)Math.Min(request.ContentLength ?? 16 * 1024, limits.MaxRequestBodyBytes));
         try
         {
+            await using var limited = new LimitedStream(request.Body, limits.MaxRequestBodyBytes);
             int read;
             do
             {
-                read = await request.Body.ReadAsync(body.FreeSpace(), cancellationToken);
+                read = await limited.ReadAsync(body.FreeSpace(), cancellationToken);
                 body.Advance(read);
-                if (body.Length > limits.MaxRequestBodyBytes)
-                {
-                    throw TooLarge(limits.MaxRequestBodyBytes);
-                }
             }
             while (read > 0);
 
