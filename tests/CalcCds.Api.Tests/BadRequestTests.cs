@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CalcCds.Api.Tests.Support;
 using CalcCds.Pathway;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CalcCds.Api.Tests;
@@ -41,28 +43,53 @@ public sealed class BadRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task BodyThatEndsBeforeItsContentLengthIsRefusedAs400NotLoggedAsAFailure()
+    public async Task ClientThatResetsMidBodyIsNeverA500NorLoggedAsAFailure()
     {
-        // Kestrel closes such a connection without sending our answer, so the verdict is read from the log.
+        // Kestrel closes such a connection without sending our answer, so the verdict is read from the log and from
+        // this host's own request metric (http.server.request.duration is recorded once the request has ended).
         var logs = new Security.LogCapture();
         await using var host = new CalcCdsFactory(loggerProvider: logs);
         using var client = host.CreateLoopbackClient();
+        var ended = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var meters = host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "http.server.request.duration" && instrument.Meter.Scope == meters)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "http.response.status_code")
+                {
+                    ended.TrySetResult(Convert.ToInt32(tag.Value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        });
+        listener.Start();
+
         using (var tcp = new System.Net.Sockets.TcpClient())
         {
             await tcp.ConnectAsync(client.BaseAddress!.Host, client.BaseAddress.Port);
             var stream = tcp.GetStream();
             const string head = "POST " + PatientView + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head + """{"hook":"patient-view","hookInstance":"""));
-            await Task.Delay(200); // the handler is reading the body by now
+            await Task.Delay(200); // usually the handler is reading the body by now
             tcp.LingerState = new System.Net.Sockets.LingerOption(true, 0); // the client gives up mid-body: RST
         }
 
-        for (var i = 0; i < 50 && !logs.Entries.Any(e => e.Text.Contains("refused with 400", StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(100);
-        }
+        var status = await ended.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.True(logs.Entries.Any(e => e.Text.Contains("refused with 400", StringComparison.Ordinal)), string.Join("\n", logs.Entries.Select(e => e.Level + " " + e.Category + " " + e.Text[..Math.Min(300, e.Text.Length)])));
+        // Two verdicts are right, depending on whether Kestrel sees the short body or the reset first: a 400 for the
+        // short body (logged as a refusal), or a call abandoned because the EHR went away (nothing to answer or log).
+        // Never a 500, never an error in the log.
+        var refused = logs.Entries.Any(e => e.Text.Contains("refused with 400", StringComparison.Ordinal));
+        Assert.True(refused || status != StatusCodes.Status400BadRequest, $"status {status} without the refusal in the log");
+        Assert.NotEqual(StatusCodes.Status500InternalServerError, status);
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
