@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Text.Json;
@@ -12,8 +13,15 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
 {
     private const long MillisecondsPerDay = 86_400_000;
 
+    // The repeat lookup runs on every hook call. Preparing its statement (parsing and planning the join) cost SQLite
+    // several times what running it did, so a few connections are kept open with the statement prepared, one per
+    // concurrent caller, instead of preparing it again on a pooled connection each time.
+    private const int MaxIdleLookups = 8;
+
     private readonly SemaphoreSlim initializing = new(1, 1);
+    private readonly ConcurrentBag<PreparedLookup> idleLookups = [];
     private volatile bool initialized;
+    private volatile bool disposed;
 
     /// <summary>
     /// False for tools that only read (the CLI report): the store then never creates or migrates anything, so an older
@@ -49,6 +57,7 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await CloseLookupsAsync();
         await DisposeCoreAsync();
         initializing.Dispose();
         GC.SuppressFinalize(this);
@@ -312,18 +321,40 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(patientKey);
         await InitializeAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, ActedOnCardsSql);
-        Add(command, "@patient", patientKey);
-        Add(command, "@since", since.ToUnixTimeMilliseconds());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var cards = new List<ActedOnCard>();
-        while (await reader.ReadAsync(cancellationToken))
+        var lookup = idleLookups.TryTake(out var idle) ? idle : await PreparedLookup.OpenAsync(this, cancellationToken);
+        try
         {
-            cards.Add(new ActedOnCard(reader.GetString(0), Text(reader, 1) ?? string.Empty, reader.GetString(2)));
-        }
+            var cards = await lookup.RunAsync(patientKey, since.ToUnixTimeMilliseconds(), cancellationToken);
+            if (idleLookups.Count >= MaxIdleLookups)
+            {
+                await lookup.DisposeAsync();
+            }
+            else
+            {
+                idleLookups.Add(lookup);
+                if (disposed)
+                {
+                    await CloseLookupsAsync(); // the store closed while this call ran
+                }
+            }
 
-        return cards;
+            return cards;
+        }
+        catch
+        {
+            // A connection that failed mid-statement is not trusted again; the next call opens a fresh one.
+            await lookup.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async ValueTask CloseLookupsAsync()
+    {
+        disposed = true;
+        while (idleLookups.TryTake(out var lookup))
+        {
+            await lookup.DisposeAsync();
+        }
     }
 
     public async Task<int> PurgeEvaluationsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
@@ -497,4 +528,47 @@ public abstract class SqlFeedbackStore : IFeedbackStore, IAsyncDisposable
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static DateTimeOffset Instant(DbDataReader reader, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+    /// <summary>An open connection with the repeat lookup prepared on it; used by one call at a time.</summary>
+    private sealed class PreparedLookup(DbConnection connection, DbCommand command) : IAsyncDisposable
+    {
+        public static async Task<PreparedLookup> OpenAsync(SqlFeedbackStore store, CancellationToken cancellationToken)
+        {
+            var connection = await store.OpenAsync(cancellationToken);
+            try
+            {
+                var command = Command(connection, null, ActedOnCardsSql);
+                // Typed values before preparing: PostgreSQL fixes the parameter types when the statement is prepared.
+                Add(command, "@patient", string.Empty);
+                Add(command, "@since", 0L);
+                await command.PrepareAsync(cancellationToken);
+                return new PreparedLookup(connection, command);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task<IReadOnlyList<ActedOnCard>> RunAsync(string patientKey, long sinceUnixMs, CancellationToken cancellationToken)
+        {
+            command.Parameters["@patient"].Value = patientKey;
+            command.Parameters["@since"].Value = sinceUnixMs;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var cards = new List<ActedOnCard>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                cards.Add(new ActedOnCard(reader.GetString(0), Text(reader, 1) ?? string.Empty, reader.GetString(2)));
+            }
+
+            return cards;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await command.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 }

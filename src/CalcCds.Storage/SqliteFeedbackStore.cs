@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CalcCds.Storage;
 
@@ -77,6 +79,13 @@ public sealed class SqliteFeedbackStore : SqlFeedbackStore
     private readonly string existingFileConnectionString;
     private readonly int busyTimeoutMs;
 
+    private static readonly object Configured = new();
+
+    // The pool hands back native connections this store has already set up, and their PRAGMAs still hold: parsing
+    // them again at every open only cost CPU. Keyed weakly by the native handle, so a connection the pool closes
+    // takes its entry with it, and a new one is set up on its first open.
+    private readonly ConditionalWeakTable<sqlite3, object> configured = [];
+
     /// <param name="dataFolder">The folder of the database file, created on first use when migrations are applied.</param>
     /// <param name="busyTimeout">How long a writer waits for another process's lock.</param>
     /// <param name="fileName">The database file in <paramref name="dataFolder"/>; the service always uses <see cref="FileName"/>,
@@ -121,10 +130,15 @@ public sealed class SqliteFeedbackStore : SqlFeedbackStore
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            // journal_mode is stored in the file; synchronous and busy_timeout belong to each connection.
-            command.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMs};";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (connection.Handle is { } handle && !configured.TryGetValue(handle, out _))
+            {
+                await using var command = connection.CreateCommand();
+                // journal_mode is stored in the file; synchronous and busy_timeout belong to each connection.
+                command.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMs};";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                configured.AddOrUpdate(handle, Configured);
+            }
+
             return connection;
         }
         catch
@@ -133,6 +147,9 @@ public sealed class SqliteFeedbackStore : SqlFeedbackStore
             throw;
         }
     }
+
+    /// <summary>A connection as the store's statements get it, for tests of its per-connection settings.</summary>
+    internal Task<DbConnection> OpenForTestsAsync() => OpenAsync(CancellationToken.None);
 
     protected override async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
     {

@@ -150,6 +150,45 @@ public abstract class StoreContract
         Assert.Equal([new ActedOnCard("R06", "left-calf", "fp-1")], acted);
     }
 
+    protected async Task ALookupAfterEarlierLookupsSeesFeedbackAddedInBetween()
+    {
+        await using var test = await CreateAsync();
+        await test.Store.RecordEvaluationsAsync([PatientEvaluation("h-1", Monday, "patient-a", "card-1", "R06", "fp-1")], default);
+        // Earlier calls leave their connection and prepared statement behind for the next one.
+        Assert.Empty(await test.Store.FindActedOnCardsAsync("patient-a", Monday.AddDays(-30), default));
+        Assert.Empty(await test.Store.FindActedOnCardsAsync("patient-a", Monday.AddDays(-30), default));
+
+        await test.Store.AddAsync([Entry("card-1")], default);
+
+        var acted = await test.Store.FindActedOnCardsAsync("patient-a", Monday.AddDays(-30), default);
+        Assert.Equal([new ActedOnCard("R06", "left-calf", "fp-1")], acted);
+    }
+
+    protected async Task ConcurrentLookupsEachAnswerTheirOwnPatient()
+    {
+        await using var test = await CreateAsync();
+        await test.Store.RecordEvaluationsAsync(
+        [
+            PatientEvaluation("h-a", Monday, "patient-a", "card-a", "R06", "fp-a"),
+            PatientEvaluation("h-b", Monday, "patient-b", "card-b", "R08", "fp-b"),
+        ], default);
+        await test.Store.AddAsync([Entry("card-a"), Entry("card-b")], default);
+
+        var patients = Enumerable.Range(0, 200).Select(i => i % 3 == 0 ? "patient-a" : i % 3 == 1 ? "patient-b" : "patient-c").ToArray();
+        var answers = await Task.WhenAll(patients.Select(p => Task.Run(() => test.Store.FindActedOnCardsAsync(p, Monday.AddDays(-30), default))));
+
+        for (var i = 0; i < patients.Length; i++)
+        {
+            IReadOnlyList<ActedOnCard> expected = patients[i] switch
+            {
+                "patient-a" => [new ActedOnCard("R06", "left-calf", "fp-a")],
+                "patient-b" => [new ActedOnCard("R08", "left-calf", "fp-b")],
+                _ => [],
+            };
+            Assert.Equal(expected, answers[i]);
+        }
+    }
+
     protected async Task ASchemaOneStoreIsMigratedKeepingItsRows()
     {
         await using var test = await CreateAsync();
@@ -275,6 +314,10 @@ public sealed class SqliteStoreTests : StoreContract
 
     [Fact] public Task Feedback_stored_before_migration_three_is_found_after_it() => FeedbackStoredBeforeMigrationThreeIsFoundAfterIt();
 
+    [Fact] public Task A_lookup_after_earlier_lookups_sees_feedback_added_in_between() => ALookupAfterEarlierLookupsSeesFeedbackAddedInBetween();
+
+    [Fact] public Task Concurrent_lookups_each_answer_their_own_patient() => ConcurrentLookupsEachAnswerTheirOwnPatient();
+
     [Fact]
     public async Task Acted_on_card_lookup_starts_from_the_patients_feedback()
     {
@@ -365,6 +408,23 @@ public sealed class SqliteStoreTests : StoreContract
     }
 
     [Fact]
+    public async Task A_connection_the_pool_hands_back_keeps_full_sync_and_the_busy_timeout()
+    {
+        await using var test = await TestStore.SqliteAsync(); // busy timeout 10 s
+        var store = (SqliteFeedbackStore)test.Store;
+        await using (await store.OpenForTestsAsync())
+        {
+        }
+
+        await using var reused = await store.OpenForTestsAsync();
+        await using var command = reused.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(2L, (long?)await command.ExecuteScalarAsync()); // FULL
+        command.CommandText = "PRAGMA busy_timeout";
+        Assert.Equal(10_000L, (long?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task Database_is_in_wal_mode()
     {
         await using var test = await TestStore.SqliteAsync();
@@ -404,6 +464,10 @@ public sealed class PostgresStoreTests : StoreContract
     [PostgresFact] public Task Feedback_received_before_its_card_is_logged_is_found_once_the_card_is() => FeedbackReceivedBeforeItsCardIsLoggedIsFoundOnceTheCardIs();
 
     [PostgresFact] public Task Feedback_stored_before_migration_three_is_found_after_it() => FeedbackStoredBeforeMigrationThreeIsFoundAfterIt();
+
+    [PostgresFact] public Task A_lookup_after_earlier_lookups_sees_feedback_added_in_between() => ALookupAfterEarlierLookupsSeesFeedbackAddedInBetween();
+
+    [PostgresFact] public Task Concurrent_lookups_each_answer_their_own_patient() => ConcurrentLookupsEachAnswerTheirOwnPatient();
 
     [PostgresFact]
     public async Task Check_fails_when_the_server_is_down()
