@@ -73,13 +73,7 @@ public static class CdsHooksEndpoints
         var response = evaluator.Evaluate(new HookInvocation(service, request, prefetch) { ActedOn = await actedOn });
         var elapsed = Stopwatch.GetElapsedTime(started);
         evaluationLog.Record(service.Id, request.HookInstance, patientKey, response, prefetch, elapsed);
-        logger.LogInformation(
-            "Evaluated {Service} for hookInstance {HookInstance}: {CardCount} card(s), {Fetched} prefetch key(s) fetched, {ElapsedMs:F1} ms",
-            service.Id,
-            request.HookInstance,
-            response.Cards.Count,
-            prefetch.FetchedCount,
-            elapsed.TotalMilliseconds);
+        CallLog.Evaluated(logger, service.Id, request.HookInstance, response.Cards.Count, prefetch.FetchedCount, elapsed.TotalMilliseconds);
         return new CdsResponseResult(response);
     }
 
