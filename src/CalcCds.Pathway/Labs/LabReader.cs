@@ -22,11 +22,11 @@ public static class LabReader
     public static LabHistory Read(IEnumerable<Observation> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var results = new List<LabResult>(128);
+        // Kept by analyte while reading: the history needs them so, and a repeat (same code, so same analyte) is then
+        // looked for among a handful of results instead of in a set of every lab built per request.
+        var byAnalyte = LabHistory.NewBuckets();
         var notes = new List<string>();
-        var seenIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        // Sized for a typical lab search page (the prefetch asks for up to 200), so the set does not regrow per request.
-        var seenContent = new HashSet<ContentKey>(128);
+        HashSet<string>? seenIdentifiers = null;
         foreach (var observation in observations)
         {
             var info = FirstAnalyteCoding(observation.Code, out var loinc);
@@ -56,18 +56,22 @@ public static class LabReader
 
             // §7.3.5: the same result sent twice (same identifier, or same code, value and time) counts once.
             var identifiers = IdentifierKeys(observation.Identifier);
-            if (AnySeen(identifiers, seenIdentifiers) || !seenContent.Add(ContentKey.Of(loinc!, observation.ValueQuantity, when.Value)))
+            if (AnySeen(identifiers, seenIdentifiers) || IsRepeat(byAnalyte[(int)info.Analyte], loinc!, observation.ValueQuantity, when))
             {
                 continue;
             }
 
-            seenIdentifiers.UnionWith(identifiers);
+            if (identifiers.Length > 0)
+            {
+                (seenIdentifiers ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(identifiers);
+            }
+
             // The value's unit is resolved once: the value and, usually sent in the same unit, the range limits use it.
             var unit = UnitOf(observation.ValueQuantity);
             var factor = UnitConversion.FactorOf(info.Analyte, unit);
             var value = ReadValue(observation, info, unit, factor, reference, notes);
             var (low, high, source) = ReadRange(observation, info, factor, reference, notes);
-            results.Add(new LabResult
+            LabHistory.Add(byAnalyte, new LabResult
             {
                 Analyte = info.Analyte,
                 Reference = reference,
@@ -86,7 +90,28 @@ public static class LabReader
             });
         }
 
-        return new LabHistory(results, notes);
+        return new LabHistory(byAnalyte, notes);
+    }
+
+    /// <summary>An earlier result of the analyte with the same code, value and time as written (§7.3.5).</summary>
+    private static bool IsRepeat(List<LabResult>? sameAnalyte, string loinc, Quantity? quantity, FhirDateTime when)
+    {
+        if (sameAnalyte is null)
+        {
+            return false;
+        }
+
+        var key = ContentKey.Of(loinc, quantity, when.Value);
+        foreach (var earlier in sameAnalyte)
+        {
+            // The same time as written is the same instant: comparing instants first skips nearly every other result.
+            if (earlier.When == when.LowerBound && ContentKey.Of(earlier.Loinc, earlier.ReportedQuantity, earlier.Date) == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -159,8 +184,13 @@ public static class LabReader
         return [.. keys];
     }
 
-    private static bool AnySeen(string[] keys, HashSet<string> seen)
+    private static bool AnySeen(string[] keys, HashSet<string>? seen)
     {
+        if (seen is null)
+        {
+            return false;
+        }
+
         foreach (var key in keys)
         {
             if (seen.Contains(key))
