@@ -86,6 +86,12 @@ public sealed class ConceptSet
         return StartsWithAny(upper);
     }
 
+    /// <summary>A SNOMED CT code of the set (as <see cref="Matches(Coding?)"/> for a SNOMED coding).</summary>
+    internal bool HasSnomed(string code) => snomed.Contains(code);
+
+    /// <summary>An ICD-10-CM code already in <see cref="NormalizeIcd"/> form starts with one of the set's prefixes.</summary>
+    internal bool MatchesNormalizedIcd(string normalized) => StartsWithAny(normalized);
+
     private bool StartsWithAny(ReadOnlySpan<char> normalized)
     {
         foreach (var prefix in icdPrefixes)
