@@ -40,18 +40,17 @@ public static class LabReader
                 continue;
             }
 
-            var reference = observation.Ref();
             var effective = observation.Effective;
             var when = effective ?? observation.Issued;
             if (when is null)
             {
-                notes.Add($"{reference}: {info.Name} has no collection or issue time; not used.");
+                notes.Add($"{observation.Ref()}: {info.Name} has no collection or issue time; not used.");
                 continue;
             }
 
             if (effective is null)
             {
-                notes.Add($"{reference}: {info.Name} has no collection time; the issue time is used.");
+                notes.Add($"{observation.Ref()}: {info.Name} has no collection time; the issue time is used.");
             }
 
             // §7.3.5: the same result sent twice (same identifier, or same code, value and time) counts once.
@@ -69,12 +68,12 @@ public static class LabReader
             // The value's unit is resolved once: the value and, usually sent in the same unit, the range limits use it.
             var unit = UnitOf(observation.ValueQuantity);
             var factor = UnitConversion.FactorOf(info.Analyte, unit);
-            var value = ReadValue(observation, info, unit, factor, reference, notes);
-            var (low, high, source) = ReadRange(observation, info, factor, reference, notes);
+            var value = ReadValue(observation, info, unit, factor, notes);
+            var (low, high, source) = ReadRange(observation, info, factor, notes);
             LabHistory.Add(byAnalyte, new LabResult
             {
                 Analyte = info.Analyte,
-                Reference = reference,
+                Source = observation,
                 Loinc = loinc!,
                 When = when.LowerBound,
                 Date = when.Value,
@@ -245,27 +244,27 @@ public static class LabReader
     private static string? UnitOf(Quantity? quantity) =>
         quantity is null ? null : UnitConversion.Resolve(quantity.System == FhirSystems.Ucum ? quantity.Code : null, quantity.Unit);
 
-    private static LabValue? ReadValue(Observation observation, AnalyteInfo info, string? unit, decimal? factor, string reference, List<string> notes)
+    private static LabValue? ReadValue(Observation observation, AnalyteInfo info, string? unit, decimal? factor, List<string> notes)
     {
         if (observation.ValueQuantity is not { Value: { } number } quantity)
         {
             var text = observation.ValueString;
             notes.Add(text is not null
-                ? $"{reference}: {info.Name} reported as text (\"{text}\"); not parsed, treated as missing."
-                : $"{reference}: {info.Name} has no numeric value; treated as missing.");
+                ? $"{observation.Ref()}: {info.Name} reported as text (\"{text}\"); not parsed, treated as missing."
+                : $"{observation.Ref()}: {info.Name} has no numeric value; treated as missing.");
             return null;
         }
 
         var unitShown = quantity.Unit ?? quantity.Code ?? "no unit";
         if (factor is null)
         {
-            notes.Add($"{reference}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
+            notes.Add($"{observation.Ref()}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
             return null;
         }
 
         if (!LabValue.IsComparator(quantity.Comparator))
         {
-            notes.Add($"{reference}: {info.Name} has an invalid comparator \"{quantity.Comparator}\"; the value is not compared.");
+            notes.Add($"{observation.Ref()}: {info.Name} has an invalid comparator \"{quantity.Comparator}\"; the value is not compared.");
             return null;
         }
 
@@ -275,13 +274,13 @@ public static class LabReader
         if ((molar && info.MassCodes.Contains(codedLoinc) && info.SubstanceCodes.Count > 0)
             || (!molar && info.SubstanceCodes.Contains(codedLoinc)))
         {
-            notes.Add($"{reference}: {info.Name} LOINC property does not match the unit {unit}; the UCUM unit is trusted.");
+            notes.Add($"{observation.Ref()}: {info.Name} LOINC property does not match the unit {unit}; the UCUM unit is trusted.");
         }
 
         return new LabValue(number * factor.Value, LabValue.ParseComparator(quantity.Comparator));
     }
 
-    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, decimal? valueFactor, string reference, List<string> notes)
+    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, decimal? valueFactor, List<string> notes)
     {
         var range = FirstNormalRange(observation.ReferenceRange);
         if (range is not null)
@@ -293,7 +292,7 @@ public static class LabReader
                 return (low, high, RangeSource.Lab);
             }
 
-            notes.Add($"{reference}: {info.Name} reference range unit not recognised; default adult range used.");
+            notes.Add($"{observation.Ref()}: {info.Name} reference range unit not recognised; default adult range used.");
         }
 
         return info.FallbackLow is null && info.FallbackHigh is null
