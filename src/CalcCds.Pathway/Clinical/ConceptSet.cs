@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CalcCds.Fhir.Model;
 using CalcCds.Pathway.Terminology;
 
@@ -10,7 +11,8 @@ namespace CalcCds.Pathway.Clinical;
 /// </summary>
 public sealed class ConceptSet
 {
-    private readonly HashSet<string> snomed;
+    // Concept sets are static and asked about every Condition code on every request: a frozen set looks up faster.
+    private readonly FrozenSet<string> snomed;
     private readonly string[] icdPrefixes;
 
     public ConceptSet(string name, IEnumerable<string> snomed, IEnumerable<string> icd10CmPrefixes)
@@ -18,7 +20,7 @@ public sealed class ConceptSet
         ArgumentNullException.ThrowIfNull(snomed);
         ArgumentNullException.ThrowIfNull(icd10CmPrefixes);
         Name = name;
-        this.snomed = new HashSet<string>(snomed, StringComparer.Ordinal);
+        this.snomed = snomed.ToFrozenSet(StringComparer.Ordinal);
         icdPrefixes = icd10CmPrefixes.Select(NormalizeIcd).ToArray();
     }
 
