@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CalcCds.Fhir.Model;
 using CalcCds.Pathway.Terminology;
 
@@ -10,7 +11,8 @@ namespace CalcCds.Pathway.Clinical;
 /// </summary>
 public sealed class ConceptSet
 {
-    private readonly HashSet<string> snomed;
+    // Concept sets are static and asked about every Condition code on every request: a frozen set looks up faster.
+    private readonly FrozenSet<string> snomed;
     private readonly string[] icdPrefixes;
 
     public ConceptSet(string name, IEnumerable<string> snomed, IEnumerable<string> icd10CmPrefixes)
@@ -18,7 +20,7 @@ public sealed class ConceptSet
         ArgumentNullException.ThrowIfNull(snomed);
         ArgumentNullException.ThrowIfNull(icd10CmPrefixes);
         Name = name;
-        this.snomed = new HashSet<string>(snomed, StringComparer.Ordinal);
+        this.snomed = snomed.ToFrozenSet(StringComparer.Ordinal);
         icdPrefixes = icd10CmPrefixes.Select(NormalizeIcd).ToArray();
     }
 
@@ -85,6 +87,12 @@ public sealed class ConceptSet
         trimmed.ToUpperInvariant(upper);
         return StartsWithAny(upper);
     }
+
+    /// <summary>A SNOMED CT code of the set (as <see cref="Matches(Coding?)"/> for a SNOMED coding).</summary>
+    internal bool HasSnomed(string code) => snomed.Contains(code);
+
+    /// <summary>An ICD-10-CM code already in <see cref="NormalizeIcd"/> form starts with one of the set's prefixes.</summary>
+    internal bool MatchesNormalizedIcd(string normalized) => StartsWithAny(normalized);
 
     private bool StartsWithAny(ReadOnlySpan<char> normalized)
     {

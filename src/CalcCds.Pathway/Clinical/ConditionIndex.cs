@@ -46,7 +46,7 @@ public sealed class ConditionIndex
             }
 
             var certainty = verification is not null && SuspectedStatuses.Contains(verification) ? Certainty.Suspected : Certainty.Known;
-            entries.Add(new Entry(condition, certainty, IsActive(condition, now)));
+            entries.Add(new Entry(condition, certainty, IsActive(condition, now), ConceptCodes.Of(condition.Code)));
         }
     }
 
@@ -76,21 +76,14 @@ public sealed class ConditionIndex
         var matches = new List<ConditionMatch>();
         foreach (var entry in entries)
         {
-            if ((!activeOnly || entry.IsActive) && concept.Matches(entry.Condition.Code))
+            if ((!activeOnly || entry.IsActive) && entry.Codes.MatchedBy(concept))
             {
-                matches.Add(new ConditionMatch(entry.Condition, entry.Certainty, entry.IsActive, FactOf(entry.Condition, concept)));
+                matches.Add(new ConditionMatch(entry.Condition, entry.Certainty, entry.IsActive, entry.FactFor(concept)));
             }
         }
 
         found.Add((concept, activeOnly), matches);
         return matches;
-    }
-
-    private static Fact<string> FactOf(Condition condition, ConceptSet concept)
-    {
-        var display = condition.Code?.Text ?? condition.Code?.Coding?.FirstOrDefault(c => c.Display is not null)?.Display ?? concept.Name;
-        var date = (condition.Onset ?? condition.RecordedDate)?.Value;
-        return new Fact<string>(display, FactOrigin.Coded, $"Condition/{condition.Id ?? "(no id)"}", date);
     }
 
     private static string? Verification(Condition condition) => FirstCode(condition.VerificationStatus);
@@ -131,5 +124,30 @@ public sealed class ConditionIndex
             && (r.Code?.Coding?.Any(c => codes.Contains((c.System, c.Code))) ?? false));
     }
 
-    private sealed record Entry(Condition Condition, Certainty Certainty, bool IsActive);
+    private sealed record Entry(Condition Condition, Certainty Certainty, bool IsActive, ConceptCodes Codes)
+    {
+        private Fact<string>? fact;
+
+        /// <summary>
+        /// The Condition as a card fact: its own text or display, else the concept's name. A Condition matches several
+        /// concepts per request; unless its name comes from the concept, they share one fact (and one reference text).
+        /// </summary>
+        public Fact<string> FactFor(ConceptSet concept)
+        {
+            if (fact is not null)
+            {
+                return fact;
+            }
+
+            var display = Condition.Code?.Text ?? Condition.Code?.Coding?.FirstOrDefault(c => c.Display is not null)?.Display;
+            var date = (Condition.Onset ?? Condition.RecordedDate)?.Value;
+            var made = new Fact<string>(display ?? concept.Name, FactOrigin.Coded, $"Condition/{Condition.Id ?? "(no id)"}", date);
+            if (display is not null)
+            {
+                fact = made;
+            }
+
+            return made;
+        }
+    }
 }

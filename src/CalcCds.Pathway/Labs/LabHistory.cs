@@ -6,42 +6,28 @@ namespace CalcCds.Pathway.Labs;
 /// </summary>
 public sealed class LabHistory
 {
-    private readonly Dictionary<Analyte, List<LabResult>> byAnalyte;
+    /// <summary>Each analyte's results, newest first, indexed by <see cref="Analyte"/> (null: none).</summary>
+    private readonly List<LabResult>?[] byAnalyte;
 
     public LabHistory(IEnumerable<LabResult> results, IReadOnlyList<string> notes)
+        : this(Bucket(results), notes)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        // Count first, so each analyte's list is made once at its final size (analytes index AnalyteInfo.All).
-        var all = results as IReadOnlyList<LabResult> ?? results.ToList();
-        var counts = new int[AnalyteInfo.All.Count];
-        for (var i = 0; i < all.Count; i++)
-        {
-            counts[(int)all[i].Analyte]++;
-        }
+    }
 
-        byAnalyte = new Dictionary<Analyte, List<LabResult>>(counts.Count(c => c > 0));
-        for (var i = 0; i < all.Count; i++)
-        {
-            var result = all[i];
-            if (!byAnalyte.TryGetValue(result.Analyte, out var list))
-            {
-                list = new List<LabResult>(counts[(int)result.Analyte]);
-                byAnalyte.Add(result.Analyte, list);
-            }
-
-            InsertNewestFirst(list, result);
-        }
-
+    /// <summary>Results already split by analyte and newest first, as <see cref="LabReader"/> keeps them while reading.</summary>
+    internal LabHistory(List<LabResult>?[] byAnalyte, IReadOnlyList<string> notes)
+    {
+        this.byAnalyte = byAnalyte;
         DataQualityNotes = notes;
     }
 
-    public static LabHistory Empty { get; } = new([], []);
+    public static LabHistory Empty { get; } = new(NewBuckets(), []);
 
     /// <summary>Units not recognised, text values, missing collection times, LOINC/unit clashes (§7.1, §7.2).</summary>
     public IReadOnlyList<string> DataQualityNotes { get; }
 
     /// <summary>Every result of the analyte, preliminary included, newest first.</summary>
-    public IReadOnlyList<LabResult> All(Analyte analyte) => byAnalyte.TryGetValue(analyte, out var list) ? list : Array.Empty<LabResult>();
+    public IReadOnlyList<LabResult> All(Analyte analyte) => byAnalyte[(int)analyte] ?? (IReadOnlyList<LabResult>)Array.Empty<LabResult>();
 
     /// <summary>Final results with a comparable value, newest first (§7.3.1 "latest qualifying result").</summary>
     public IEnumerable<LabResult> Final(Analyte analyte) => All(analyte).Where(r => !r.IsPreliminary && r.HasValue);
@@ -72,13 +58,18 @@ public sealed class LabHistory
     /// <summary>The latest result of any status with or without a usable value (for "last value" text).</summary>
     public LabResult? LatestAny(Analyte analyte) => All(analyte) is [var first, ..] ? first : null;
 
+    /// <summary>An empty list per analyte (null until the analyte has a result), for <see cref="Add"/>.</summary>
+    internal static List<LabResult>?[] NewBuckets() => new List<LabResult>?[AnalyteInfo.All.Count];
+
     /// <summary>
-    /// Keeps the list newest first; a result as old as one already listed goes after it, so results of equal time keep
-    /// their reading order (stable, as the former OrderByDescending was: "latest" picks among equal times depend on it).
-    /// Prefetch searches sort newest first and per-analyte lists are short, so inserting from the end is cheap.
+    /// Adds a result to its analyte's list, kept newest first; a result as old as one already listed goes after it, so
+    /// results of equal time keep their reading order (stable, as the former OrderByDescending was: "latest" picks among
+    /// equal times depend on it). Prefetch searches sort newest first and per-analyte lists are short, so inserting
+    /// from the end is cheap.
     /// </summary>
-    private static void InsertNewestFirst(List<LabResult> list, LabResult result)
+    internal static void Add(List<LabResult>?[] byAnalyte, LabResult result)
     {
+        var list = byAnalyte[(int)result.Analyte] ??= new List<LabResult>(4);
         var at = list.Count;
         while (at > 0 && list[at - 1].When < result.When)
         {
@@ -86,5 +77,17 @@ public sealed class LabHistory
         }
 
         list.Insert(at, result);
+    }
+
+    private static List<LabResult>?[] Bucket(IEnumerable<LabResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var byAnalyte = NewBuckets();
+        foreach (var result in results)
+        {
+            Add(byAnalyte, result);
+        }
+
+        return byAnalyte;
     }
 }

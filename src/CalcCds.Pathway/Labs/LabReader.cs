@@ -22,11 +22,11 @@ public static class LabReader
     public static LabHistory Read(IEnumerable<Observation> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var results = new List<LabResult>(128);
+        // Kept by analyte while reading: the history needs them so, and a repeat (same code, so same analyte) is then
+        // looked for among a handful of results instead of in a set of every lab built per request.
+        var byAnalyte = LabHistory.NewBuckets();
         var notes = new List<string>();
-        var seenIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        // Sized for a typical lab search page (the prefetch asks for up to 200), so the set does not regrow per request.
-        var seenContent = new HashSet<ContentKey>(128);
+        HashSet<string>? seenIdentifiers = null;
         foreach (var observation in observations)
         {
             var info = FirstAnalyteCoding(observation.Code, out var loinc);
@@ -40,37 +40,40 @@ public static class LabReader
                 continue;
             }
 
-            var reference = observation.Ref();
             var effective = observation.Effective;
             var when = effective ?? observation.Issued;
             if (when is null)
             {
-                notes.Add($"{reference}: {info.Name} has no collection or issue time; not used.");
+                notes.Add($"{observation.Ref()}: {info.Name} has no collection or issue time; not used.");
                 continue;
             }
 
             if (effective is null)
             {
-                notes.Add($"{reference}: {info.Name} has no collection time; the issue time is used.");
+                notes.Add($"{observation.Ref()}: {info.Name} has no collection time; the issue time is used.");
             }
 
             // §7.3.5: the same result sent twice (same identifier, or same code, value and time) counts once.
             var identifiers = IdentifierKeys(observation.Identifier);
-            if (AnySeen(identifiers, seenIdentifiers) || !seenContent.Add(ContentKey.Of(loinc!, observation.ValueQuantity, when.Value)))
+            if (AnySeen(identifiers, seenIdentifiers) || IsRepeat(byAnalyte[(int)info.Analyte], loinc!, observation.ValueQuantity, when))
             {
                 continue;
             }
 
-            seenIdentifiers.UnionWith(identifiers);
+            if (identifiers.Length > 0)
+            {
+                (seenIdentifiers ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(identifiers);
+            }
+
             // The value's unit is resolved once: the value and, usually sent in the same unit, the range limits use it.
             var unit = UnitOf(observation.ValueQuantity);
             var factor = UnitConversion.FactorOf(info.Analyte, unit);
-            var value = ReadValue(observation, info, unit, factor, reference, notes);
-            var (low, high, source) = ReadRange(observation, info, factor, reference, notes);
-            results.Add(new LabResult
+            var value = ReadValue(observation, info, unit, factor, notes);
+            var (low, high, source) = ReadRange(observation, info, factor, notes);
+            LabHistory.Add(byAnalyte, new LabResult
             {
                 Analyte = info.Analyte,
-                Reference = reference,
+                Source = observation,
                 Loinc = loinc!,
                 When = when.LowerBound,
                 Date = when.Value,
@@ -86,7 +89,28 @@ public static class LabReader
             });
         }
 
-        return new LabHistory(results, notes);
+        return new LabHistory(byAnalyte, notes);
+    }
+
+    /// <summary>An earlier result of the analyte with the same code, value and time as written (§7.3.5).</summary>
+    private static bool IsRepeat(List<LabResult>? sameAnalyte, string loinc, Quantity? quantity, FhirDateTime when)
+    {
+        if (sameAnalyte is null)
+        {
+            return false;
+        }
+
+        var key = ContentKey.Of(loinc, quantity, when.Value);
+        foreach (var earlier in sameAnalyte)
+        {
+            // The same time as written is the same instant: comparing instants first skips nearly every other result.
+            if (earlier.When == when.LowerBound && ContentKey.Of(earlier.Loinc, earlier.ReportedQuantity, earlier.Date) == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -159,8 +183,13 @@ public static class LabReader
         return [.. keys];
     }
 
-    private static bool AnySeen(string[] keys, HashSet<string> seen)
+    private static bool AnySeen(string[] keys, HashSet<string>? seen)
     {
+        if (seen is null)
+        {
+            return false;
+        }
+
         foreach (var key in keys)
         {
             if (seen.Contains(key))
@@ -215,27 +244,27 @@ public static class LabReader
     private static string? UnitOf(Quantity? quantity) =>
         quantity is null ? null : UnitConversion.Resolve(quantity.System == FhirSystems.Ucum ? quantity.Code : null, quantity.Unit);
 
-    private static LabValue? ReadValue(Observation observation, AnalyteInfo info, string? unit, decimal? factor, string reference, List<string> notes)
+    private static LabValue? ReadValue(Observation observation, AnalyteInfo info, string? unit, decimal? factor, List<string> notes)
     {
         if (observation.ValueQuantity is not { Value: { } number } quantity)
         {
             var text = observation.ValueString;
             notes.Add(text is not null
-                ? $"{reference}: {info.Name} reported as text (\"{text}\"); not parsed, treated as missing."
-                : $"{reference}: {info.Name} has no numeric value; treated as missing.");
+                ? $"{observation.Ref()}: {info.Name} reported as text (\"{text}\"); not parsed, treated as missing."
+                : $"{observation.Ref()}: {info.Name} has no numeric value; treated as missing.");
             return null;
         }
 
         var unitShown = quantity.Unit ?? quantity.Code ?? "no unit";
         if (factor is null)
         {
-            notes.Add($"{reference}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
+            notes.Add($"{observation.Ref()}: {info.Name} unit \"{unitShown}\" is not recognised for this test; the value is not compared.");
             return null;
         }
 
         if (!LabValue.IsComparator(quantity.Comparator))
         {
-            notes.Add($"{reference}: {info.Name} has an invalid comparator \"{quantity.Comparator}\"; the value is not compared.");
+            notes.Add($"{observation.Ref()}: {info.Name} has an invalid comparator \"{quantity.Comparator}\"; the value is not compared.");
             return null;
         }
 
@@ -245,13 +274,13 @@ public static class LabReader
         if ((molar && info.MassCodes.Contains(codedLoinc) && info.SubstanceCodes.Count > 0)
             || (!molar && info.SubstanceCodes.Contains(codedLoinc)))
         {
-            notes.Add($"{reference}: {info.Name} LOINC property does not match the unit {unit}; the UCUM unit is trusted.");
+            notes.Add($"{observation.Ref()}: {info.Name} LOINC property does not match the unit {unit}; the UCUM unit is trusted.");
         }
 
         return new LabValue(number * factor.Value, LabValue.ParseComparator(quantity.Comparator));
     }
 
-    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, decimal? valueFactor, string reference, List<string> notes)
+    private static (decimal? Low, decimal? High, RangeSource Source) ReadRange(Observation observation, AnalyteInfo info, decimal? valueFactor, List<string> notes)
     {
         var range = FirstNormalRange(observation.ReferenceRange);
         if (range is not null)
@@ -263,7 +292,7 @@ public static class LabReader
                 return (low, high, RangeSource.Lab);
             }
 
-            notes.Add($"{reference}: {info.Name} reference range unit not recognised; default adult range used.");
+            notes.Add($"{observation.Ref()}: {info.Name} reference range unit not recognised; default adult range used.");
         }
 
         return info.FallbackLow is null && info.FallbackHigh is null

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using CalcCds.Fhir.Model;
+using CalcCds.Pathway.Picture;
 
 namespace CalcCds.Pathway.Labs;
 
@@ -22,8 +23,14 @@ public sealed record LabResult
 {
     public required Analyte Analyte { get; init; }
 
-    /// <summary><c>Observation/abc</c>.</summary>
-    public required string Reference { get; init; }
+    /// <summary>The Observation the result was read from.</summary>
+    public required Observation Source { get; init; }
+
+    /// <summary>
+    /// <c>Observation/abc</c>. Written out on each use, like <see cref="Original"/>: of the many labs read per request,
+    /// only the few a card or a data-quality note describes ever need it.
+    /// </summary>
+    public string Reference => Source.Ref();
 
     public required string Loinc { get; init; }
 

@@ -20,10 +20,37 @@ public sealed record ContextFlag(string Name, IReadOnlyList<ContextEvidence> Evi
     /// a fact without a side, a bilateral one, or a lesion without a side keeps the fact (the chart rarely lateralises
     /// a problem-list entry, and a missed history costs more than an extra info card).
     /// </summary>
-    public ContextFlag AtSide(Laterality? side) =>
-        this with { Evidence = Evidence.Where(e => SameLimb(e.Side, side)).ToList() };
+    public ContextFlag AtSide(Laterality? side)
+    {
+        // Asked per lesion by several context rules; most flags are empty or keep every fact, and are then their own
+        // answer, so the usual call makes nothing.
+        var kept = 0;
+        foreach (var evidence in Evidence)
+        {
+            kept += SameLimb(evidence.Side, side) ? 1 : 0;
+        }
+
+        if (kept == Evidence.Count)
+        {
+            return this;
+        }
+
+        var atSide = new List<ContextEvidence>(kept);
+        foreach (var evidence in Evidence)
+        {
+            if (SameLimb(evidence.Side, side))
+            {
+                atSide.Add(evidence);
+            }
+        }
+
+        return this with { Evidence = atSide };
+    }
 
     public static ContextFlag From(string name, IEnumerable<ContextEvidence> evidence) => new(name, evidence.ToList());
+
+    /// <summary>A flag over facts already listed (an empty list is shared, not copied).</summary>
+    public static ContextFlag From(string name, IReadOnlyList<ContextEvidence> evidence) => new(name, evidence);
 
     internal static bool SameLimb(Laterality? a, Laterality? b) =>
         a is null || b is null || a == Laterality.Bilateral || b == Laterality.Bilateral || a == b;

@@ -105,11 +105,28 @@ public sealed class ContextFlags
         return ContextFlag.From(name, facts);
     }
 
-    private static IEnumerable<ContextEvidence> History(ConditionIndex conditions, ConceptSet concept) =>
-        conditions.History(concept).Select(Evidence);
+    private static IReadOnlyList<ContextEvidence> History(ConditionIndex conditions, ConceptSet concept) =>
+        Evidence(conditions.History(concept));
 
-    private static IEnumerable<ContextEvidence> Active(ConditionIndex conditions, ConceptSet concept) =>
-        conditions.Active(concept).Select(Evidence);
+    private static IReadOnlyList<ContextEvidence> Active(ConditionIndex conditions, ConceptSet concept) =>
+        Evidence(conditions.Active(concept));
+
+    /// <summary>The matches as evidence; most concepts match nothing, and those share the empty list.</summary>
+    private static IReadOnlyList<ContextEvidence> Evidence(IReadOnlyList<ConditionMatch> matches)
+    {
+        if (matches.Count == 0)
+        {
+            return Array.Empty<ContextEvidence>();
+        }
+
+        var evidence = new List<ContextEvidence>(matches.Count);
+        foreach (var match in matches)
+        {
+            evidence.Add(Evidence(match));
+        }
+
+        return evidence;
+    }
 
     private static ContextEvidence Evidence(ConditionMatch match) =>
         new(match.Fact, SideReading.Of(match.Condition.BodySite), match.Certainty);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Terminology;
@@ -55,16 +56,51 @@ public static class CardText
     public static string Fact<T>(string label, Fact<T> fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        var value = fact.Value switch
+        // Red flags, renal evidence, systemic reasons and context flags write dozens of these per request: one
+        // interpolation into a stack buffer, no intermediate strings for the value, origin and date parts.
+        var line = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        line.AppendLiteral("- ");
+        line.AppendFormatted(label);
+        line.AppendLiteral(": ");
+        switch (fact.Value)
         {
-            decimal d => d.ToString("0.##", CultureInfo.InvariantCulture) + " cm",
-            bool b => b ? "yes" : "no",
-            Enum e => e.ToString().ToLowerInvariant(),
-            _ => fact.Value?.ToString() ?? string.Empty,
-        };
-        var origin = fact.FromText ? $"read from report text of {fact.Reference}" : fact.Reference;
-        var line = $"- {label}: {value} ({origin}{(fact.Date is null ? string.Empty : ", " + fact.Date)})";
-        return fact.Sentence is null ? line : $"{line} — \"{Quote(fact.Sentence)}\"";
+            case decimal d:
+                line.AppendFormatted(d, "0.##");
+                line.AppendLiteral(" cm");
+                break;
+            case bool b:
+                line.AppendLiteral(b ? "yes" : "no");
+                break;
+            case Enum e:
+                line.AppendFormatted(e.ToString().ToLowerInvariant());
+                break;
+            default:
+                line.AppendFormatted(fact.Value?.ToString());
+                break;
+        }
+
+        line.AppendLiteral(" (");
+        if (fact.FromText)
+        {
+            line.AppendLiteral("read from report text of ");
+        }
+
+        line.AppendFormatted(fact.Reference);
+        if (fact.Date is not null)
+        {
+            line.AppendLiteral(", ");
+            line.AppendFormatted(fact.Date);
+        }
+
+        line.AppendLiteral(")");
+        if (fact.Sentence is not null)
+        {
+            line.AppendLiteral(" — \"");
+            line.AppendFormatted(Quote(fact.Sentence));
+            line.AppendLiteral("\"");
+        }
+
+        return line.ToStringAndClear();
     }
 
     public static void AppendSources(StringBuilder detail, params string[] sources)

@@ -38,7 +38,24 @@ public sealed record RuleCard
 
     public string LesionKey { get; init; } = string.Empty;
 
-    public IReadOnlyList<Suggestion> Suggestions { get; init; } = [];
+    private IReadOnlyList<Suggestion>? suggestions;
+    private Func<IReadOnlyList<Suggestion>>? writeSuggestions;
+
+    /// <summary>The card's suggestions: given as a list, or made by <see cref="SuggestionsWriter"/> when first read.</summary>
+    public IReadOnlyList<Suggestion> Suggestions
+    {
+        get => suggestions ??= writeSuggestions?.Invoke() ?? [];
+        init => suggestions = value;
+    }
+
+    /// <summary>
+    /// Makes <see cref="Suggestions"/> when first read, for the same reason as <see cref="DetailWriter"/>: a suggested
+    /// order is a whole ServiceRequest, wasted on a card the budget drops.
+    /// </summary>
+    public Func<IReadOnlyList<Suggestion>> SuggestionsWriter
+    {
+        init => writeSuggestions = value;
+    }
 
     public SelectionBehavior SelectionBehavior { get; init; } = SelectionBehavior.Any;
 

@@ -58,7 +58,7 @@ public sealed class R18DvtSuspected : IRule
             // The card rests on the symptoms and Conditions, not on the finding's descriptors, so a preliminary
             // radiology report does not cap it.
             OverrideReasons = ContextText.OverrideReasons,
-            Suggestions = [ContextOrders.Suggest(picture, finding, VenousDuplex.For(side), "Order urgent compression duplex venous ultrasound", priority: "urgent", side: side)],
+            SuggestionsWriter = () => [ContextOrders.Suggest(picture, finding, VenousDuplex.For(side), "Order urgent compression duplex venous ultrasound", priority: "urgent", side: side)],
         };
     }
 

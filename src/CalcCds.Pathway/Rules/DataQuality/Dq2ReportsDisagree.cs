@@ -30,8 +30,13 @@ public sealed class Dq2ReportsDisagree : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => l.Conflicts.Count > 0))
+        foreach (var lesion in picture.Lesions)
         {
+            if (lesion.Conflicts.Count == 0)
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             LesionCards.AppendConflicts(detail, lesion);
             detail.AppendLine()

@@ -43,11 +43,11 @@ public static class LabOrders
         ArgumentNullException.ThrowIfNull(missing);
         var suggestions = new List<Suggestion>();
         var already = new List<string>();
-        foreach (var test in missing.DistinctBy(m => m.Order.OrderLoinc))
+        foreach (var (test, existing) in WithExistingOrders(picture, missing))
         {
-            if (ExistingOrder(picture, test.Order.OrderLoinc) is { } existing)
+            if (existing is not null)
             {
-                already.Add($"- {test.Test}: already ordered ({existing.Ref()}, {existing.Status})");
+                already.Add(AlreadyOrderedLine(test, existing));
                 continue;
             }
 
@@ -64,6 +64,30 @@ public static class LabOrders
 
         return (suggestions, already);
     }
+
+    /// <summary>The card-text half of <see cref="Suggest"/>, for a card that makes its suggestions only when kept.</summary>
+    public static IReadOnlyList<string> AlreadyOrdered(PatientPicture picture, IEnumerable<MissingLab> missing)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        ArgumentNullException.ThrowIfNull(missing);
+        var already = new List<string>();
+        foreach (var (test, existing) in WithExistingOrders(picture, missing))
+        {
+            if (existing is not null)
+            {
+                already.Add(AlreadyOrderedLine(test, existing));
+            }
+        }
+
+        return already;
+    }
+
+    /// <summary>Each missing test once (by order LOINC), with the order already placed for it, if any.</summary>
+    private static IEnumerable<(MissingLab Test, ServiceRequest? Existing)> WithExistingOrders(PatientPicture picture, IEnumerable<MissingLab> missing) =>
+        missing.DistinctBy(m => m.Order.OrderLoinc).Select(test => (test, ExistingOrder(picture, test.Order.OrderLoinc)));
+
+    private static string AlreadyOrderedLine(MissingLab test, ServiceRequest existing) =>
+        $"- {test.Test}: already ordered ({existing.Ref()}, {existing.Status})";
 
     /// <summary>An active or draft order of the same LOINC within <c>AlreadyOrderedDays</c>, from the chart or the drafts.</summary>
     private static ServiceRequest? ExistingOrder(PatientPicture picture, string loinc)

@@ -44,8 +44,8 @@ public sealed class R11CkdMineralBoneDisorder : IRule
             yield break;
         }
 
-        var criteria = Criteria(picture).ToList();
-        if (criteria.Count == 0)
+        // Whether any criterion holds is all the card needs now; their text is written only for a kept card.
+        if (!Criteria(picture).Any())
         {
             yield break;
         }
@@ -53,15 +53,14 @@ public sealed class R11CkdMineralBoneDisorder : IRule
         var missing = picture.Systemic.Missing
             .Where(m => m.Order.Analyte is Analyte.CalciumTotal or Analyte.Albumin or Analyte.CalciumIonized or Analyte.Phosphate or Analyte.Pth)
             .ToList();
-        var (suggestions, already) = LabOrders.Suggest(picture, missing);
         yield return new RuleCard
         {
             RuleId = RuleId,
             LesionKey = "systemic",
             Indicator = CardIndicator.Warning,
             Summary = Summary,
-            DetailWriter = () => Detail(picture, criteria, missing, already),
-            Suggestions = suggestions,
+            DetailWriter = () => Detail(picture, Criteria(picture).ToList(), missing, LabOrders.AlreadyOrdered(picture, missing)),
+            SuggestionsWriter = () => LabOrders.Suggest(picture, missing).Suggestions,
             SelectionBehavior = SelectionBehavior.Any,
             FromPreliminaryData = picture.IndexFindings.All(f => f.IsPreliminary),
             OverrideReasons =

@@ -43,8 +43,13 @@ public sealed class R01SarcomaRedFlags : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => LesionCards.R01Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!LesionCards.R01Applies(picture, lesion))
+            {
+                continue;
+            }
+
             var critical = lesion.RedFlagMajor || lesion.RedFlagCount >= 2;
             yield return new RuleCard
             {

@@ -37,8 +37,13 @@ public sealed class R02AggressiveFeatures : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => LesionCards.R02Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!LesionCards.R02Applies(picture, lesion))
+            {
+                continue;
+            }
+
             yield return new RuleCard
             {
                 RuleId = RuleId,

@@ -42,8 +42,13 @@ public sealed class R03ClassicBenign : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!Applies(picture, lesion))
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             detail.AppendLine().Append("**Benign pattern:** ").AppendLine(string.Join(", ", lesion.Finding.Patterns.Select(p => PatternRisk.Display(p.Value))));
             foreach (var pattern in lesion.Finding.Patterns)

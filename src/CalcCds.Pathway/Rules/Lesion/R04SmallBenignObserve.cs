@@ -71,8 +71,13 @@ public sealed class R04SmallBenignObserve : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!Applies(picture, lesion))
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             var benign = ClearlyBenign(picture, lesion)!;
             var byImpression = benign.Value == ImpressionCodes.BenignAppearing;

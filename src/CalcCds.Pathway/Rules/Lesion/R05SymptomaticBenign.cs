@@ -49,8 +49,13 @@ public sealed class R05SymptomaticBenign : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!Applies(picture, lesion))
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             detail.AppendLine().AppendLine("**Benign-appearing, with symptoms:**");
             foreach (var pattern in lesion.Finding.Patterns)

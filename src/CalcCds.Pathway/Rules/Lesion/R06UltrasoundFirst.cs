@@ -28,8 +28,13 @@ public sealed class R06UltrasoundFirst : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => ImagingRuleConditions.R06Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!ImagingRuleConditions.R06Applies(picture, lesion))
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             detail.AppendLine().AppendLine("**Why:**");
             if (lesion.PatternKnown)

@@ -27,8 +27,13 @@ public sealed class R06bIncreasingLump : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => ImagingRuleConditions.R06bApplies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!ImagingRuleConditions.R06bApplies(picture, lesion))
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             detail.AppendLine().AppendLine("**Increasing in size:**");
             LesionCards.AppendFlags(detail, [lesion.Increasing]);

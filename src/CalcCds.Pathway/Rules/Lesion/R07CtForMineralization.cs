@@ -30,8 +30,13 @@ public sealed class R07CtForMineralization : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => ImagingRuleConditions.R07Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!ImagingRuleConditions.R07Applies(picture, lesion))
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             detail.AppendLine().AppendLine("**Why:**");
             foreach (var reason in ImagingRuleConditions.R07Reasons(lesion.Finding))

@@ -26,8 +26,13 @@ public sealed class R08MriForMass : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => ImagingRuleConditions.R08Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!ImagingRuleConditions.R08Applies(picture, lesion))
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             detail.AppendLine().AppendLine("**Mass:**").AppendLine(CardText.Fact("Associated mass", lesion.Mass!));
             detail.AppendLine("- No sarcoma red flag found, and no MRI of this side in the last 90 days.");

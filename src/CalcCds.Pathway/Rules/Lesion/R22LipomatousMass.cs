@@ -29,8 +29,13 @@ public sealed class R22LipomatousMass : IRule
     public IEnumerable<RuleCard> Evaluate(PatientPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        foreach (var lesion in picture.Lesions.Where(l => ImagingRuleConditions.R22Applies(picture, l)))
+        foreach (var lesion in picture.Lesions)
         {
+            if (!ImagingRuleConditions.R22Applies(picture, lesion))
+            {
+                continue;
+            }
+
             var detail = LesionCards.Start(lesion);
             detail.AppendLine().AppendLine("**Fatty mass:**").AppendLine(CardText.Fact("Associated mass", lesion.Mass!));
             foreach (var lipoma in ImagingRuleConditions.LipomaOnFile(picture))
