@@ -43,13 +43,22 @@ internal static partial class FhirFastReader
 
         public int Depth { get; set; }
 
-        private int repeatsUsed;
+        // The slots this read has handed out (some twice), so that emptying the table after a small read (one
+        // prefetch value of a few resources) touches those slots instead of all of them.
+        private readonly int[] used = new int[RepeatSlots / 4];
+        private int usedCount;
         private int scratchHigh;
 
         public ref object? RepeatSlot(ReadOnlySpan<byte> utf8)
         {
-            repeatsUsed++;
-            return ref Repeats[(int)(VocabularyHash(utf8) & (RepeatSlots - 1))];
+            var slot = (int)(VocabularyHash(utf8) & (RepeatSlots - 1));
+            if (usedCount < used.Length)
+            {
+                used[usedCount] = slot;
+            }
+
+            usedCount++;
+            return ref Repeats[slot];
         }
 
         public void Push(object item)
@@ -67,11 +76,19 @@ internal static partial class FhirFastReader
 
         public void Clear()
         {
-            if (repeatsUsed > 0)
+            if (usedCount > used.Length)
             {
                 Array.Clear(Repeats);
-                repeatsUsed = 0;
             }
+            else
+            {
+                foreach (var slot in used.AsSpan(0, usedCount))
+                {
+                    Repeats[slot] = null;
+                }
+            }
+
+            usedCount = 0;
 
             Array.Clear(Scratch, 0, scratchHigh);
             scratchHigh = 0;
