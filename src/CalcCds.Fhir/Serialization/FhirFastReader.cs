@@ -37,6 +37,7 @@ internal static partial class FhirFastReader
     public static bool TryRead(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out Resource? resource)
     {
         resource = null;
+        var state = EnterRead();
         try
         {
             var reader = new Utf8JsonReader(utf8, ReaderOptions);
@@ -54,6 +55,10 @@ internal static partial class FhirFastReader
             resource = null;
             return false;
         }
+        finally
+        {
+            ExitRead(state);
+        }
     }
 
     /// <summary>
@@ -64,6 +69,7 @@ internal static partial class FhirFastReader
     public static bool TryReadValue(ref Utf8JsonReader reader, out Resource? resource)
     {
         var probe = reader;
+        var state = EnterRead();
         try
         {
             resource = ReadResource(ref probe);
@@ -72,6 +78,10 @@ internal static partial class FhirFastReader
         {
             resource = null;
             return false;
+        }
+        finally
+        {
+            ExitRead(state);
         }
 
         reader = probe;
@@ -158,7 +168,10 @@ internal static partial class FhirFastReader
         }
     }
 
-    private static List<T>? ReadList<T>(ref Utf8JsonReader reader, ItemReader<T> item)
+    // An array of the list's exact size (the records type lists as IReadOnlyList<T>): most FHIR lists hold one item,
+    // which is read straight into a one-item array; longer ones gather on the read's scratch stack and are copied
+    // out once, instead of a List<T> object over an array grown by doubling.
+    private static T[]? ReadList<T>(ref Utf8JsonReader reader, ItemReader<T> item)
         where T : class
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -171,17 +184,56 @@ internal static partial class FhirFastReader
             throw new GiveUp();
         }
 
-        // Most FHIR lists hold one item (one coding, one category, one reference range): start there, not at 4.
-        var list = new List<T>(1);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
         {
-            list.Add(item(ref reader) ?? throw new GiveUp());
+            return [];
         }
 
-        return list;
+        var first = item(ref reader) ?? throw new GiveUp();
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
+        {
+            return [first];
+        }
+
+        var state = State;
+        var start = state.ScratchTop;
+        state.Push(first);
+        do
+        {
+            state.Push(item(ref reader) ?? throw new GiveUp());
+        }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
+
+        var items = new T[state.ScratchTop - start];
+        Array.Copy(state.Scratch, start, items, 0, items.Length);
+        Array.Clear(state.Scratch, start, items.Length);
+        state.ScratchTop = start;
+        return items;
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    // Other strings (references such as "Patient/x" on every resource, code.text, search modes) repeat within a body
+    // but are patient data, so they are shared only within one read (ReadState.Repeats, emptied when the read ends).
+    private static string? ReadString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return ReadStringAsIs(ref reader);
+        }
+
+        var utf8 = reader.ValueSpan;
+        ref var slot = ref State.RepeatSlot(utf8);
+        // Ascii.Equals is false unless both sides are ASCII, so a value is only ever shared with the same bytes.
+        if (slot is string known && System.Text.Ascii.Equals(utf8, known))
+        {
+            return known;
+        }
+
+        var value = reader.GetString()!;
+        slot = value;
+        return value;
+    }
+
+    private static string? ReadStringAsIs(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => reader.GetString(),
@@ -199,7 +251,7 @@ internal static partial class FhirFastReader
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 96)
         {
-            return ReadString(ref reader);
+            return ReadStringAsIs(ref reader);
         }
 
         var utf8 = reader.ValueSpan;
@@ -243,12 +295,29 @@ internal static partial class FhirFastReader
         return (uint)(hash >> 32);
     }
 
-    private static FhirDateTime? ReadDateTime(ref Utf8JsonReader reader) => reader.TokenType switch
+    // A lab panel's results share their effective and issued times: a date text seen earlier in the read gives the
+    // same (immutable) FhirDateTime instead of a new string, a new parse and a new record.
+    private static FhirDateTime? ReadDateTime(ref Utf8JsonReader reader)
     {
-        JsonTokenType.Null => null,
-        JsonTokenType.String => FhirDateTime.TryParse(reader.GetString(), out var value) ? value : throw new GiveUp(),
-        _ => throw new GiveUp(),
-    };
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return ParseDateTime(ReadStringAsIs(ref reader));
+        }
+
+        var utf8 = reader.ValueSpan;
+        ref var slot = ref State.RepeatSlot(utf8);
+        if (slot is FhirDateTime known && System.Text.Ascii.Equals(utf8, known.Value))
+        {
+            return known;
+        }
+
+        var value = ParseDateTime(reader.GetString())!;
+        slot = value;
+        return value;
+    }
+
+    private static FhirDateTime? ParseDateTime(string? text) =>
+        text is null ? null : FhirDateTime.TryParse(text, out var value) ? value : throw new GiveUp();
 
     private static bool? ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {

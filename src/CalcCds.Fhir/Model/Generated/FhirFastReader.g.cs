@@ -91,11 +91,11 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mUse = null;
         string? mType = null;
         string? mText = null;
-        List<string>? mLine = null;
+        string[]? mLine = null;
         string? mCity = null;
         string? mDistrict = null;
         string? mState = null;
@@ -220,7 +220,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         decimal? mValue = null;
         string? mComparator = null;
         string? mUnit = null;
@@ -306,7 +306,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         ResourceReference? mAuthorReference = null;
         string? mAuthorString = null;
         FhirDateTime? mTime = null;
@@ -383,7 +383,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mContentType = null;
         string? mLanguage = null;
         string? mData = null;
@@ -501,8 +501,8 @@ internal static partial class FhirFastReader
         string? mType = null;
         FhirDateTime? mTimestamp = null;
         int? mTotal = null;
-        List<BundleLink>? mLink = null;
-        List<BundleEntry>? mEntry = null;
+        BundleLink[]? mLink = null;
+        BundleEntry[]? mEntry = null;
         Signature? mSignature = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
@@ -620,9 +620,9 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<BundleLink>? mLink = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        BundleLink[]? mLink = null;
         string? mFullUrl = null;
         Resource? mResource = null;
         BundleSearch? mSearch = null;
@@ -723,8 +723,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mRelation = null;
         string? mUrl = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -792,8 +792,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mMethod = null;
         string? mUrl = null;
         string? mIfNoneMatch = null;
@@ -896,8 +896,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mStatus = null;
         string? mLocation = null;
         string? mEtag = null;
@@ -992,8 +992,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mMode = null;
         decimal? mScore = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -1061,8 +1061,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Coding>? mCoding = null;
+        Extension[]? mExtension = null;
+        Coding[]? mCoding = null;
         string? mText = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
@@ -1121,7 +1121,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mSystem = null;
         string? mVersion = null;
         string? mCode = null;
@@ -1211,16 +1211,16 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
         CodeableConcept? mClinicalStatus = null;
         CodeableConcept? mVerificationStatus = null;
-        List<CodeableConcept>? mCategory = null;
+        CodeableConcept[]? mCategory = null;
         CodeableConcept? mSeverity = null;
         CodeableConcept? mCode = null;
-        List<CodeableConcept>? mBodySite = null;
+        CodeableConcept[]? mBodySite = null;
         ResourceReference? mSubject = null;
         ResourceReference? mEncounter = null;
         FhirDateTime? mOnsetDateTime = null;
@@ -1236,9 +1236,9 @@ internal static partial class FhirFastReader
         FhirDateTime? mRecordedDate = null;
         ResourceReference? mRecorder = null;
         ResourceReference? mAsserter = null;
-        List<ConditionStage>? mStage = null;
-        List<ConditionEvidence>? mEvidence = null;
-        List<Annotation>? mNote = null;
+        ConditionStage[]? mStage = null;
+        ConditionEvidence[]? mEvidence = null;
+        Annotation[]? mNote = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -1515,10 +1515,10 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<CodeableConcept>? mCode = null;
-        List<ResourceReference>? mDetail = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        CodeableConcept[]? mCode = null;
+        ResourceReference[]? mDetail = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -1584,10 +1584,10 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         CodeableConcept? mSummary = null;
-        List<ResourceReference>? mAssessment = null;
+        ResourceReference[]? mAssessment = null;
         CodeableConcept? mType = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
@@ -1662,9 +1662,9 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mName = null;
-        List<ContactPoint>? mTelecom = null;
+        ContactPoint[]? mTelecom = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -1722,7 +1722,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mSystem = null;
         string? mValue = null;
         string? mUse = null;
@@ -1808,10 +1808,10 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mType = null;
         string? mName = null;
-        List<ContactDetail>? mContact = null;
+        ContactDetail[]? mContact = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -1876,7 +1876,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         decimal? mValue = null;
         string? mComparator = null;
         string? mUnit = null;
@@ -1962,16 +1962,16 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mType = null;
-        List<string>? mProfile = null;
+        string[]? mProfile = null;
         CodeableConcept? mSubjectCodeableConcept = null;
         ResourceReference? mSubjectReference = null;
-        List<string>? mMustSupport = null;
-        List<DataRequirementCodeFilter>? mCodeFilter = null;
-        List<DataRequirementDateFilter>? mDateFilter = null;
+        string[]? mMustSupport = null;
+        DataRequirementCodeFilter[]? mCodeFilter = null;
+        DataRequirementDateFilter[]? mDateFilter = null;
         int? mLimit = null;
-        List<DataRequirementSort>? mSort = null;
+        DataRequirementSort[]? mSort = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -2083,12 +2083,12 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mPath = null;
         string? mSearchParam = null;
         string? mValueSet = null;
-        List<Coding>? mCode = null;
+        Coding[]? mCode = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -2169,8 +2169,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mPath = null;
         string? mSearchParam = null;
         FhirDateTime? mValueDateTime = null;
@@ -2263,8 +2263,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mPath = null;
         string? mDirection = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -2335,28 +2335,28 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
-        List<ResourceReference>? mBasedOn = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
+        ResourceReference[]? mBasedOn = null;
         string? mStatus = null;
-        List<CodeableConcept>? mCategory = null;
+        CodeableConcept[]? mCategory = null;
         CodeableConcept? mCode = null;
         ResourceReference? mSubject = null;
         ResourceReference? mEncounter = null;
         FhirDateTime? mEffectiveDateTime = null;
         Period? mEffectivePeriod = null;
         FhirDateTime? mIssued = null;
-        List<ResourceReference>? mPerformer = null;
-        List<ResourceReference>? mResultsInterpreter = null;
-        List<ResourceReference>? mSpecimen = null;
-        List<ResourceReference>? mResult = null;
-        List<ResourceReference>? mImagingStudy = null;
-        List<DiagnosticReportMedia>? mMedia = null;
+        ResourceReference[]? mPerformer = null;
+        ResourceReference[]? mResultsInterpreter = null;
+        ResourceReference[]? mSpecimen = null;
+        ResourceReference[]? mResult = null;
+        ResourceReference[]? mImagingStudy = null;
+        DiagnosticReportMedia[]? mMedia = null;
         string? mConclusion = null;
-        List<CodeableConcept>? mConclusionCode = null;
-        List<Attachment>? mPresentedForm = null;
+        CodeableConcept[]? mConclusionCode = null;
+        Attachment[]? mPresentedForm = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -2591,8 +2591,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mComment = null;
         ResourceReference? mLink = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -2660,7 +2660,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         decimal? mValue = null;
         string? mComparator = null;
         string? mUnit = null;
@@ -2746,11 +2746,11 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         int? mSequence = null;
         string? mText = null;
-        List<CodeableConcept>? mAdditionalInstruction = null;
+        CodeableConcept[]? mAdditionalInstruction = null;
         string? mPatientInstruction = null;
         Timing? mTiming = null;
         bool? mAsNeededBoolean = null;
@@ -2758,7 +2758,7 @@ internal static partial class FhirFastReader
         CodeableConcept? mSite = null;
         CodeableConcept? mRoute = null;
         CodeableConcept? mMethod = null;
-        List<DosageDoseAndRate>? mDoseAndRate = null;
+        DosageDoseAndRate[]? mDoseAndRate = null;
         Ratio? mMaxDosePerPeriod = null;
         Quantity? mMaxDosePerAdministration = null;
         Quantity? mMaxDosePerLifetime = null;
@@ -2920,8 +2920,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         CodeableConcept? mType = null;
         Range? mDoseRange = null;
         Quantity? mDoseQuantity = null;
@@ -3021,7 +3021,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         decimal? mValue = null;
         string? mComparator = null;
         string? mUnit = null;
@@ -3111,30 +3111,30 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
         string? mStatus = null;
-        List<EncounterStatusHistory>? mStatusHistory = null;
+        EncounterStatusHistory[]? mStatusHistory = null;
         Coding? mClass = null;
-        List<EncounterClassHistory>? mClassHistory = null;
-        List<CodeableConcept>? mType = null;
+        EncounterClassHistory[]? mClassHistory = null;
+        CodeableConcept[]? mType = null;
         CodeableConcept? mServiceType = null;
         CodeableConcept? mPriority = null;
         ResourceReference? mSubject = null;
-        List<ResourceReference>? mEpisodeOfCare = null;
-        List<ResourceReference>? mBasedOn = null;
-        List<EncounterParticipant>? mParticipant = null;
-        List<ResourceReference>? mAppointment = null;
+        ResourceReference[]? mEpisodeOfCare = null;
+        ResourceReference[]? mBasedOn = null;
+        EncounterParticipant[]? mParticipant = null;
+        ResourceReference[]? mAppointment = null;
         Period? mPeriod = null;
         Duration? mLength = null;
-        List<CodeableConcept>? mReasonCode = null;
-        List<ResourceReference>? mReasonReference = null;
-        List<EncounterDiagnosis>? mDiagnosis = null;
-        List<ResourceReference>? mAccount = null;
+        CodeableConcept[]? mReasonCode = null;
+        ResourceReference[]? mReasonReference = null;
+        EncounterDiagnosis[]? mDiagnosis = null;
+        ResourceReference[]? mAccount = null;
         EncounterHospitalization? mHospitalization = null;
-        List<EncounterLocation>? mLocation = null;
+        EncounterLocation[]? mLocation = null;
         ResourceReference? mServiceProvider = null;
         ResourceReference? mPartOf = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -3398,8 +3398,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         Coding? mClass = null;
         Period? mPeriod = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -3467,8 +3467,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         ResourceReference? mCondition = null;
         CodeableConcept? mUse = null;
         int? mRank = null;
@@ -3544,15 +3544,15 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         Identifier? mPreAdmissionIdentifier = null;
         ResourceReference? mOrigin = null;
         CodeableConcept? mAdmitSource = null;
         CodeableConcept? mReAdmission = null;
-        List<CodeableConcept>? mDietPreference = null;
-        List<CodeableConcept>? mSpecialCourtesy = null;
-        List<CodeableConcept>? mSpecialArrangement = null;
+        CodeableConcept[]? mDietPreference = null;
+        CodeableConcept[]? mSpecialCourtesy = null;
+        CodeableConcept[]? mSpecialArrangement = null;
         ResourceReference? mDestination = null;
         CodeableConcept? mDischargeDisposition = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -3674,8 +3674,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         ResourceReference? mLocation = null;
         string? mStatus = null;
         CodeableConcept? mPhysicalType = null;
@@ -3760,9 +3760,9 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<CodeableConcept>? mType = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        CodeableConcept[]? mType = null;
         Period? mPeriod = null;
         ResourceReference? mIndividual = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -3838,8 +3838,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mStatus = null;
         Period? mPeriod = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -3906,7 +3906,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mUrl = null;
         string? mValueBase64Binary = null;
         bool? mValueBoolean = null;
@@ -4371,7 +4371,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mDescription = null;
         string? mName = null;
         string? mLanguage = null;
@@ -4457,13 +4457,13 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mUse = null;
         string? mText = null;
         string? mFamily = null;
-        List<string>? mGiven = null;
-        List<string>? mPrefix = null;
-        List<string>? mSuffix = null;
+        string[]? mGiven = null;
+        string[]? mPrefix = null;
+        string[]? mSuffix = null;
         Period? mPeriod = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
@@ -4559,7 +4559,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mUse = null;
         CodeableConcept? mType = null;
         string? mSystem = null;
@@ -4658,29 +4658,29 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
         string? mStatus = null;
-        List<Coding>? mModality = null;
+        Coding[]? mModality = null;
         ResourceReference? mSubject = null;
         ResourceReference? mEncounter = null;
         FhirDateTime? mStarted = null;
-        List<ResourceReference>? mBasedOn = null;
+        ResourceReference[]? mBasedOn = null;
         ResourceReference? mReferrer = null;
-        List<ResourceReference>? mInterpreter = null;
-        List<ResourceReference>? mEndpoint = null;
+        ResourceReference[]? mInterpreter = null;
+        ResourceReference[]? mEndpoint = null;
         int? mNumberOfSeries = null;
         int? mNumberOfInstances = null;
         ResourceReference? mProcedureReference = null;
-        List<CodeableConcept>? mProcedureCode = null;
+        CodeableConcept[]? mProcedureCode = null;
         ResourceReference? mLocation = null;
-        List<CodeableConcept>? mReasonCode = null;
-        List<ResourceReference>? mReasonReference = null;
-        List<Annotation>? mNote = null;
+        CodeableConcept[]? mReasonCode = null;
+        ResourceReference[]? mReasonReference = null;
+        Annotation[]? mNote = null;
         string? mDescription = null;
-        List<ImagingStudySeries>? mSeries = null;
+        ImagingStudySeries[]? mSeries = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -4922,8 +4922,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mUid = null;
         Coding? mSopClass = null;
         int? mNumber = null;
@@ -5009,8 +5009,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         CodeableConcept? mFunction = null;
         ResourceReference? mActor = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -5078,20 +5078,20 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mUid = null;
         int? mNumber = null;
         Coding? mModality = null;
         string? mDescription = null;
         int? mNumberOfInstances = null;
-        List<ResourceReference>? mEndpoint = null;
+        ResourceReference[]? mEndpoint = null;
         Coding? mBodySite = null;
         Coding? mLaterality = null;
-        List<ResourceReference>? mSpecimen = null;
+        ResourceReference[]? mSpecimen = null;
         FhirDateTime? mStarted = null;
-        List<ImagingStudyPerformer>? mPerformer = null;
-        List<ImagingStudyInstance>? mInstance = null;
+        ImagingStudyPerformer[]? mPerformer = null;
+        ImagingStudyInstance[]? mInstance = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -5235,14 +5235,14 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
         string? mStatus = null;
         CodeableConcept? mStatusReason = null;
         string? mIntent = null;
-        List<CodeableConcept>? mCategory = null;
+        CodeableConcept[]? mCategory = null;
         string? mPriority = null;
         bool? mDoNotPerform = null;
         bool? mReportedBoolean = null;
@@ -5251,27 +5251,27 @@ internal static partial class FhirFastReader
         ResourceReference? mMedicationReference = null;
         ResourceReference? mSubject = null;
         ResourceReference? mEncounter = null;
-        List<ResourceReference>? mSupportingInformation = null;
+        ResourceReference[]? mSupportingInformation = null;
         FhirDateTime? mAuthoredOn = null;
         ResourceReference? mRequester = null;
         ResourceReference? mPerformer = null;
         CodeableConcept? mPerformerType = null;
         ResourceReference? mRecorder = null;
-        List<CodeableConcept>? mReasonCode = null;
-        List<ResourceReference>? mReasonReference = null;
-        List<string>? mInstantiatesCanonical = null;
-        List<string>? mInstantiatesUri = null;
-        List<ResourceReference>? mBasedOn = null;
+        CodeableConcept[]? mReasonCode = null;
+        ResourceReference[]? mReasonReference = null;
+        string[]? mInstantiatesCanonical = null;
+        string[]? mInstantiatesUri = null;
+        ResourceReference[]? mBasedOn = null;
         Identifier? mGroupIdentifier = null;
         CodeableConcept? mCourseOfTherapyType = null;
-        List<ResourceReference>? mInsurance = null;
-        List<Annotation>? mNote = null;
-        List<Dosage>? mDosageInstruction = null;
+        ResourceReference[]? mInsurance = null;
+        Annotation[]? mNote = null;
+        Dosage[]? mDosageInstruction = null;
         MedicationRequestDispenseRequest? mDispenseRequest = null;
         MedicationRequestSubstitution? mSubstitution = null;
         ResourceReference? mPriorPrescription = null;
-        List<ResourceReference>? mDetectedIssue = null;
-        List<ResourceReference>? mEventHistory = null;
+        ResourceReference[]? mDetectedIssue = null;
+        ResourceReference[]? mEventHistory = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -5611,8 +5611,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         MedicationRequestInitialFill? mInitialFill = null;
         Duration? mDispenseInterval = null;
         Period? mValidityPeriod = null;
@@ -5723,8 +5723,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         Quantity? mQuantity = null;
         Duration? mDuration = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -5791,8 +5791,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         bool? mAllowedBoolean = null;
         CodeableConcept? mAllowedCodeableConcept = null;
         CodeableConcept? mReason = null;
@@ -5869,17 +5869,17 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mVersionId = null;
         FhirDateTime? mLastUpdated = null;
         string? mSource = null;
-        List<string>? mProfile = null;
-        List<Coding>? mSecurity = null;
-        List<Coding>? mTag = null;
+        string[]? mProfile = null;
+        Coding[]? mSecurity = null;
+        Coding[]? mTag = null;
         string? mProject = null;
         ResourceReference? mAuthor = null;
         ResourceReference? mAccount = null;
-        List<ResourceReference>? mCompartment = null;
+        ResourceReference[]? mCompartment = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -5996,7 +5996,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         decimal? mValue = null;
         string? mCurrency = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -6056,7 +6056,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mStatus = null;
         string? mDiv = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -6120,24 +6120,24 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
-        List<ResourceReference>? mBasedOn = null;
-        List<ResourceReference>? mPartOf = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
+        ResourceReference[]? mBasedOn = null;
+        ResourceReference[]? mPartOf = null;
         string? mStatus = null;
-        List<CodeableConcept>? mCategory = null;
+        CodeableConcept[]? mCategory = null;
         CodeableConcept? mCode = null;
         ResourceReference? mSubject = null;
-        List<ResourceReference>? mFocus = null;
+        ResourceReference[]? mFocus = null;
         ResourceReference? mEncounter = null;
         FhirDateTime? mEffectiveDateTime = null;
         Period? mEffectivePeriod = null;
         Timing? mEffectiveTiming = null;
         FhirDateTime? mEffectiveInstant = null;
         FhirDateTime? mIssued = null;
-        List<ResourceReference>? mPerformer = null;
+        ResourceReference[]? mPerformer = null;
         Quantity? mValueQuantity = null;
         CodeableConcept? mValueCodeableConcept = null;
         string? mValueString = null;
@@ -6150,16 +6150,16 @@ internal static partial class FhirFastReader
         FhirDateTime? mValueDateTime = null;
         Period? mValuePeriod = null;
         CodeableConcept? mDataAbsentReason = null;
-        List<CodeableConcept>? mInterpretation = null;
-        List<Annotation>? mNote = null;
+        CodeableConcept[]? mInterpretation = null;
+        Annotation[]? mNote = null;
         CodeableConcept? mBodySite = null;
         CodeableConcept? mMethod = null;
         ResourceReference? mSpecimen = null;
         ResourceReference? mDevice = null;
-        List<ObservationReferenceRange>? mReferenceRange = null;
-        List<ResourceReference>? mHasMember = null;
-        List<ResourceReference>? mDerivedFrom = null;
-        List<ObservationComponent>? mComponent = null;
+        ObservationReferenceRange[]? mReferenceRange = null;
+        ResourceReference[]? mHasMember = null;
+        ResourceReference[]? mDerivedFrom = null;
+        ObservationComponent[]? mComponent = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -6522,8 +6522,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         CodeableConcept? mCode = null;
         Quantity? mValueQuantity = null;
         CodeableConcept? mValueCodeableConcept = null;
@@ -6537,8 +6537,8 @@ internal static partial class FhirFastReader
         FhirDateTime? mValueDateTime = null;
         Period? mValuePeriod = null;
         CodeableConcept? mDataAbsentReason = null;
-        List<CodeableConcept>? mInterpretation = null;
-        List<ObservationReferenceRange>? mReferenceRange = null;
+        CodeableConcept[]? mInterpretation = null;
+        ObservationReferenceRange[]? mReferenceRange = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -6701,12 +6701,12 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         Quantity? mLow = null;
         Quantity? mHigh = null;
         CodeableConcept? mType = null;
-        List<CodeableConcept>? mAppliesTo = null;
+        CodeableConcept[]? mAppliesTo = null;
         Range? mAge = null;
         string? mText = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -6806,10 +6806,10 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<OperationOutcomeIssue>? mIssue = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        OperationOutcomeIssue[]? mIssue = null;
         int? mStatus = null;
         Resource? mResource = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -6929,14 +6929,14 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         string? mSeverity = null;
         string? mCode = null;
         CodeableConcept? mDetails = null;
         string? mDiagnostics = null;
-        List<string>? mLocation = null;
-        List<string>? mExpression = null;
+        string[]? mLocation = null;
+        string[]? mExpression = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -7037,19 +7037,19 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
         bool? mActive = null;
-        List<CodeableConcept>? mType = null;
+        CodeableConcept[]? mType = null;
         string? mName = null;
-        List<string>? mAlias = null;
-        List<ContactPoint>? mTelecom = null;
-        List<Address>? mAddress = null;
+        string[]? mAlias = null;
+        ContactPoint[]? mTelecom = null;
+        Address[]? mAddress = null;
         ResourceReference? mPartOf = null;
-        List<OrganizationContact>? mContact = null;
-        List<ResourceReference>? mEndpoint = null;
+        OrganizationContact[]? mContact = null;
+        ResourceReference[]? mEndpoint = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -7218,11 +7218,11 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         CodeableConcept? mPurpose = null;
         HumanName? mName = null;
-        List<ContactPoint>? mTelecom = null;
+        ContactPoint[]? mTelecom = null;
         Address? mAddress = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
@@ -7303,7 +7303,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mName = null;
         string? mUse = null;
         int? mMin = null;
@@ -7409,27 +7409,27 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
         bool? mActive = null;
-        List<HumanName>? mName = null;
-        List<ContactPoint>? mTelecom = null;
+        HumanName[]? mName = null;
+        ContactPoint[]? mTelecom = null;
         string? mGender = null;
         FhirDateTime? mBirthDate = null;
         bool? mDeceasedBoolean = null;
         FhirDateTime? mDeceasedDateTime = null;
-        List<Address>? mAddress = null;
+        Address[]? mAddress = null;
         CodeableConcept? mMaritalStatus = null;
         bool? mMultipleBirthBoolean = null;
         int? mMultipleBirthInteger = null;
-        List<Attachment>? mPhoto = null;
-        List<PatientContact>? mContact = null;
-        List<PatientCommunication>? mCommunication = null;
-        List<ResourceReference>? mGeneralPractitioner = null;
+        Attachment[]? mPhoto = null;
+        PatientContact[]? mContact = null;
+        PatientCommunication[]? mCommunication = null;
+        ResourceReference[]? mGeneralPractitioner = null;
         ResourceReference? mManagingOrganization = null;
-        List<PatientLink>? mLink = null;
+        PatientLink[]? mLink = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -7658,8 +7658,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         CodeableConcept? mLanguage = null;
         bool? mPreferred = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -7726,11 +7726,11 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<CodeableConcept>? mRelationship = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        CodeableConcept[]? mRelationship = null;
         HumanName? mName = null;
-        List<ContactPoint>? mTelecom = null;
+        ContactPoint[]? mTelecom = null;
         Address? mAddress = null;
         string? mGender = null;
         ResourceReference? mOrganization = null;
@@ -7837,8 +7837,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         ResourceReference? mOther = null;
         string? mType = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -7906,7 +7906,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         FhirDateTime? mStart = null;
         FhirDateTime? mEnd = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -7970,19 +7970,19 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
         bool? mActive = null;
-        List<HumanName>? mName = null;
-        List<ContactPoint>? mTelecom = null;
-        List<Address>? mAddress = null;
+        HumanName[]? mName = null;
+        ContactPoint[]? mTelecom = null;
+        Address[]? mAddress = null;
         string? mGender = null;
         FhirDateTime? mBirthDate = null;
-        List<Attachment>? mPhoto = null;
-        List<PractitionerQualification>? mQualification = null;
-        List<CodeableConcept>? mCommunication = null;
+        Attachment[]? mPhoto = null;
+        PractitionerQualification[]? mQualification = null;
+        CodeableConcept[]? mCommunication = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -8151,9 +8151,9 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
         CodeableConcept? mCode = null;
         Period? mPeriod = null;
         ResourceReference? mIssuer = null;
@@ -8241,14 +8241,14 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
-        List<string>? mInstantiatesCanonical = null;
-        List<string>? mInstantiatesUri = null;
-        List<ResourceReference>? mBasedOn = null;
-        List<ResourceReference>? mPartOf = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
+        string[]? mInstantiatesCanonical = null;
+        string[]? mInstantiatesUri = null;
+        ResourceReference[]? mBasedOn = null;
+        ResourceReference[]? mPartOf = null;
         string? mStatus = null;
         CodeableConcept? mStatusReason = null;
         CodeableConcept? mCategory = null;
@@ -8262,20 +8262,20 @@ internal static partial class FhirFastReader
         Range? mPerformedRange = null;
         ResourceReference? mRecorder = null;
         ResourceReference? mAsserter = null;
-        List<ProcedurePerformer>? mPerformer = null;
+        ProcedurePerformer[]? mPerformer = null;
         ResourceReference? mLocation = null;
-        List<CodeableConcept>? mReasonCode = null;
-        List<ResourceReference>? mReasonReference = null;
-        List<CodeableConcept>? mBodySite = null;
+        CodeableConcept[]? mReasonCode = null;
+        ResourceReference[]? mReasonReference = null;
+        CodeableConcept[]? mBodySite = null;
         CodeableConcept? mOutcome = null;
-        List<ResourceReference>? mReport = null;
-        List<CodeableConcept>? mComplication = null;
-        List<ResourceReference>? mComplicationDetail = null;
-        List<CodeableConcept>? mFollowUp = null;
-        List<Annotation>? mNote = null;
-        List<ProcedureFocalDevice>? mFocalDevice = null;
-        List<ResourceReference>? mUsedReference = null;
-        List<CodeableConcept>? mUsedCode = null;
+        ResourceReference[]? mReport = null;
+        CodeableConcept[]? mComplication = null;
+        ResourceReference[]? mComplicationDetail = null;
+        CodeableConcept[]? mFollowUp = null;
+        Annotation[]? mNote = null;
+        ProcedureFocalDevice[]? mFocalDevice = null;
+        ResourceReference[]? mUsedReference = null;
+        CodeableConcept[]? mUsedCode = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -8602,8 +8602,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         CodeableConcept? mAction = null;
         ResourceReference? mManipulated = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -8671,8 +8671,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         CodeableConcept? mFunction = null;
         ResourceReference? mActor = null;
         ResourceReference? mOnBehalfOf = null;
@@ -8749,7 +8749,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         decimal? mValue = null;
         string? mComparator = null;
         string? mUnit = null;
@@ -8835,7 +8835,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         Quantity? mLow = null;
         Quantity? mHigh = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -8895,7 +8895,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         Quantity? mNumerator = null;
         Quantity? mDenominator = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -8954,7 +8954,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mType = null;
         string? mLabel = null;
         string? mDisplay = null;
@@ -9057,7 +9057,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mReference = null;
         string? mType = null;
         Identifier? mIdentifier = null;
@@ -9143,7 +9143,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         Quantity? mOrigin = null;
         decimal? mPeriod = null;
         decimal? mFactor = null;
@@ -9248,22 +9248,22 @@ internal static partial class FhirFastReader
         string? mImplicitRules = null;
         string? mLanguage = null;
         Narrative? mText = null;
-        List<Resource>? mContained = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<Identifier>? mIdentifier = null;
-        List<string>? mInstantiatesCanonical = null;
-        List<string>? mInstantiatesUri = null;
-        List<ResourceReference>? mBasedOn = null;
-        List<ResourceReference>? mReplaces = null;
+        Resource[]? mContained = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        Identifier[]? mIdentifier = null;
+        string[]? mInstantiatesCanonical = null;
+        string[]? mInstantiatesUri = null;
+        ResourceReference[]? mBasedOn = null;
+        ResourceReference[]? mReplaces = null;
         Identifier? mRequisition = null;
         string? mStatus = null;
         string? mIntent = null;
-        List<CodeableConcept>? mCategory = null;
+        CodeableConcept[]? mCategory = null;
         string? mPriority = null;
         bool? mDoNotPerform = null;
         CodeableConcept? mCode = null;
-        List<CodeableConcept>? mOrderDetail = null;
+        CodeableConcept[]? mOrderDetail = null;
         Quantity? mQuantityQuantity = null;
         Ratio? mQuantityRatio = null;
         Range? mQuantityRange = null;
@@ -9277,18 +9277,18 @@ internal static partial class FhirFastReader
         FhirDateTime? mAuthoredOn = null;
         ResourceReference? mRequester = null;
         CodeableConcept? mPerformerType = null;
-        List<ResourceReference>? mPerformer = null;
-        List<CodeableConcept>? mLocationCode = null;
-        List<ResourceReference>? mLocationReference = null;
-        List<CodeableConcept>? mReasonCode = null;
-        List<ResourceReference>? mReasonReference = null;
-        List<ResourceReference>? mInsurance = null;
-        List<ResourceReference>? mSupportingInfo = null;
-        List<ResourceReference>? mSpecimen = null;
-        List<CodeableConcept>? mBodySite = null;
-        List<Annotation>? mNote = null;
+        ResourceReference[]? mPerformer = null;
+        CodeableConcept[]? mLocationCode = null;
+        ResourceReference[]? mLocationReference = null;
+        CodeableConcept[]? mReasonCode = null;
+        ResourceReference[]? mReasonReference = null;
+        ResourceReference[]? mInsurance = null;
+        ResourceReference[]? mSupportingInfo = null;
+        ResourceReference[]? mSpecimen = null;
+        CodeableConcept[]? mBodySite = null;
+        Annotation[]? mNote = null;
         string? mPatientInstruction = null;
-        List<ResourceReference>? mRelevantHistory = null;
+        ResourceReference[]? mRelevantHistory = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
         {
@@ -9659,8 +9659,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Coding>? mType = null;
+        Extension[]? mExtension = null;
+        Coding[]? mType = null;
         FhirDateTime? mWhen = null;
         ResourceReference? mWho = null;
         ResourceReference? mOnBehalfOf = null;
@@ -9761,9 +9761,9 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
-        List<FhirDateTime>? mEvent = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
+        FhirDateTime[]? mEvent = null;
         TimingRepeat? mRepeat = null;
         CodeableConcept? mCode = null;
         Dictionary<string, JsonElement>? additional = null;
@@ -9839,8 +9839,8 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
-        List<Extension>? mModifierExtension = null;
+        Extension[]? mExtension = null;
+        Extension[]? mModifierExtension = null;
         Duration? mBoundsDuration = null;
         Range? mBoundsRange = null;
         Period? mBoundsPeriod = null;
@@ -9854,9 +9854,9 @@ internal static partial class FhirFastReader
         decimal? mPeriod = null;
         decimal? mPeriodMax = null;
         string? mPeriodUnit = null;
-        List<string>? mDayOfWeek = null;
-        List<string>? mTimeOfDay = null;
-        List<string>? mWhen = null;
+        string[]? mDayOfWeek = null;
+        string[]? mTimeOfDay = null;
+        string[]? mWhen = null;
         int? mOffset = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
@@ -10034,14 +10034,14 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         string? mType = null;
         string? mName = null;
         Timing? mTimingTiming = null;
         ResourceReference? mTimingReference = null;
         FhirDateTime? mTimingDate = null;
         FhirDateTime? mTimingDateTime = null;
-        List<DataRequirement>? mData = null;
+        DataRequirement[]? mData = null;
         FhirExpression? mCondition = null;
         Dictionary<string, JsonElement>? additional = null;
         while (NextProperty(ref reader, out var name))
@@ -10145,7 +10145,7 @@ internal static partial class FhirFastReader
 
         ExpectStartObject(ref reader);
         string? mId = null;
-        List<Extension>? mExtension = null;
+        Extension[]? mExtension = null;
         Coding? mCode = null;
         CodeableConcept? mValueCodeableConcept = null;
         Quantity? mValueQuantity = null;

@@ -206,7 +206,7 @@ def reader_method(name):
              "        if (reader.TokenType == JsonTokenType.Null)", "        {", "            return null;", "        }", "",
              "        ExpectStartObject(ref reader);"]
     for json_name, cs, item, is_list in members:
-        cs_type = f"List<{item}>?" if is_list else f"{item}?"
+        cs_type = f"{item}[]?" if is_list else f"{item}?"
         lines.append(f"        {cs_type} m{cs} = null;")
     lines += ["        Dictionary<string, JsonElement>? additional = null;", "        while (NextProperty(ref reader, out var name))", "        {",
               "            switch (name.Length)", "            {"]

@@ -1,0 +1,129 @@
+using System.Text;
+using CalcCds.Fhir.Model;
+using CalcCds.Fhir.Serialization;
+
+namespace CalcCds.Fhir.Tests.Serialization;
+
+/// <summary>
+/// The fast reader shares strings and dates that repeat within one read, and reads lists into exact-size arrays
+/// through a scratch stack. Neither may change a value: every test also checks the record against System.Text.Json's.
+/// </summary>
+public sealed class FastReaderRepeatsTests
+{
+    [Fact]
+    public void Reference_repeated_within_one_read_is_one_instance()
+    {
+        var bundle = ReadBundle("""
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Observation","status":"final","subject":{"reference":"Patient/repeat-1"}}},
+              {"resource":{"resourceType":"Observation","status":"final","subject":{"reference":"Patient/repeat-1"}}}]}
+            """);
+
+        var first = (Observation)bundle.Entry![0].Resource!;
+        var second = (Observation)bundle.Entry[1].Resource!;
+        Assert.Same(first.Subject!.Reference, second.Subject!.Reference);
+    }
+
+    [Fact]
+    public void Date_repeated_within_one_read_is_one_instance()
+    {
+        var bundle = ReadBundle("""
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Observation","status":"final","effectiveDateTime":"2026-10-14T09:40:00Z"}},
+              {"resource":{"resourceType":"Observation","status":"final","effectiveDateTime":"2026-10-14T09:40:00Z"}}]}
+            """);
+
+        var first = (Observation)bundle.Entry![0].Resource!;
+        var second = (Observation)bundle.Entry[1].Resource!;
+        Assert.Same(first.EffectiveDateTime, second.EffectiveDateTime);
+    }
+
+    [Fact]
+    public void Strings_that_fall_in_the_same_slot_keep_their_own_bytes()
+    {
+        // The slot hash reads the length and the 8-byte words at 0, len/2-4 and len-8: these two 40-byte references
+        // agree on all of them and differ only at byte 10, so they always meet in one slot.
+        const string First = "Patient/aaXaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        const string Second = "Patient/aaYaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+        var bundle = ReadBundle("""
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Observation","status":"final","subject":{"reference":"FIRST"}}},
+              {"resource":{"resourceType":"Observation","status":"final","subject":{"reference":"SECOND"}}}]}
+            """.Replace("FIRST", First, StringComparison.Ordinal).Replace("SECOND", Second, StringComparison.Ordinal));
+
+        Assert.Equal(First, ((Observation)bundle.Entry![0].Resource!).Subject!.Reference);
+        Assert.Equal(Second, ((Observation)bundle.Entry[1].Resource!).Subject!.Reference);
+    }
+
+    [Fact]
+    public void Escaped_and_non_ASCII_repeats_read_exactly()
+    {
+        var bundle = ReadBundle("""
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Observation","status":"final","code":{"text":"Caf\u00e9"}}},
+              {"resource":{"resourceType":"Observation","status":"final","code":{"text":"Café"}}},
+              {"resource":{"resourceType":"Observation","status":"final","code":{"text":"Cafe"}}},
+              {"resource":{"resourceType":"Observation","status":"final","code":{"text":"Café"}}}]}
+            """);
+
+        var texts = bundle.Entry!.Select(e => ((Observation)e.Resource!).Code!.Text!).ToArray();
+        Assert.Equal(["Café", "Café", "Cafe", "Café"], texts);
+    }
+
+    [Fact]
+    public void Nested_lists_of_several_items_read_in_order()
+    {
+        var bundle = ReadBundle("""
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Observation","status":"final","category":[
+                {"coding":[{"code":"a1"},{"code":"a2"},{"code":"a3"}]},
+                {"coding":[{"code":"b1"}]},
+                {"coding":[{"code":"c1"},{"code":"c2"}],"text":"c"}]}},
+              {"resource":{"resourceType":"Observation","status":"final","category":[]}}]}
+            """);
+
+        var categories = ((Observation)bundle.Entry![0].Resource!).Category!;
+        Assert.Equal(
+            ["a1 a2 a3", "b1", "c1 c2"],
+            categories.Select(c => string.Join(' ', c.Coding!.Select(coding => coding.Code))));
+        Assert.Empty(((Observation)bundle.Entry[1].Resource!).Category!);
+    }
+
+    [Fact]
+    public void Read_given_up_halfway_through_a_list_leaves_nothing_behind_for_the_next_read()
+    {
+        // Gives up on the third coding's number in place of a string, with two codings on the scratch stack.
+        var broken = """
+            {"resourceType":"Observation","status":"final","code":{"coding":[{"code":"x1"},{"code":"x2"},{"code":3}]}}
+            """u8;
+        Assert.False(FhirFastReader.TryRead(broken, out _));
+
+        var observation = (Observation)Read("""
+            {"resourceType":"Observation","status":"final","code":{"coding":[{"code":"y1"},{"code":"y2"}]}}
+            """);
+
+        Assert.Equal(["y1", "y2"], observation.Code!.Coding!.Select(c => c.Code!));
+    }
+
+    [Fact]
+    public void Repeats_are_not_shared_between_reads()
+    {
+        const string Json = """{"resourceType":"Observation","status":"final","effectiveDateTime":"2026-10-14T09:40:00Z"}""";
+
+        var first = (Observation)Read(Json);
+        var second = (Observation)Read(Json);
+
+        Assert.NotSame(first.EffectiveDateTime, second.EffectiveDateTime);
+    }
+
+    private static Bundle ReadBundle(string json) => Assert.IsType<Bundle>(Read(json));
+
+    // The fast reader's record, after checking that System.Text.Json reads the same one.
+    private static Resource Read(string json)
+    {
+        Assert.True(FhirFastReader.TryRead(Encoding.UTF8.GetBytes(json), out var fast), "the fast reader gave up");
+        Assert.Equal(FhirJson.Serialize(FhirJson.Parse<Resource>(json)), FhirJson.Serialize(fast));
+        return fast;
+    }
+}
