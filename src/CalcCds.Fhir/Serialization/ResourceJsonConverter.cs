@@ -9,6 +9,8 @@ namespace CalcCds.Fhir.Serialization;
 /// Modelled types become their record, other R4 types <see cref="OtherResource"/>, anything else
 /// is an error. It always uses this library's own source-generated metadata, so another project
 /// can put it on a <c>Resource</c> property in its own <see cref="JsonSerializerContext"/>.
+/// Modelled records are written by <see cref="FhirFastWriter"/>, which writes System.Text.Json's bytes without
+/// walking its metadata.
 /// </summary>
 public sealed class ResourceJsonConverter : JsonConverter<Resource>
 {
