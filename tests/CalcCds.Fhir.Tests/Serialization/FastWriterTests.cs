@@ -41,15 +41,10 @@ public sealed class FastWriterTests
     }
 
     [SharedDataTheory]
-    [MemberData(nameof(SampleFiles.OfficialExamples), MemberType = typeof(SampleFiles))]
+    [MemberData(nameof(ModelledOfficialExamples))]
     public void Official_example_of_a_modelled_type_is_written_as_System_Text_Json_writes_it(string fileName)
     {
         var resource = FhirJson.Parse<Resource>(File.ReadAllBytes(Path.Combine(SampleFiles.ExamplesFolder, fileName)));
-        if (resource is OtherResource)
-        {
-            // Not modelled: both paths write the kept JSON; contained modelled resources are not reachable.
-            return;
-        }
 
         AssertSameBytes(resource);
     }
@@ -58,11 +53,6 @@ public sealed class FastWriterTests
     [MemberData(nameof(SampleFiles.SyntheaBundles), MemberType = typeof(SampleFiles))]
     public void Synthea_bundle_is_written_as_System_Text_Json_writes_it(string fileName)
     {
-        if (!fileName.EndsWith(".json", StringComparison.Ordinal))
-        {
-            return;
-        }
-
         AssertSameBytes(FhirJson.Parse<Resource>(File.ReadAllBytes(Path.Combine(SampleFiles.SyntheaFolder, fileName))));
     }
 
@@ -231,6 +221,23 @@ public sealed class FastWriterTests
                 Assert.Equal(expected, actual);
             }
         }
+    }
+
+    // The official examples whose resourceType has a record (an unmodelled one is written back as kept on both paths).
+    public static TheoryData<string> ModelledOfficialExamples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var fileName in SampleFiles.OfficialExamples)
+        {
+            var path = Path.Combine(SampleFiles.ExamplesFolder, fileName);
+            if (!File.Exists(path) || ResourceTypeNames.Modelled.ContainsKey(SampleFiles.ResourceTypeOf(path)))
+            {
+                // A missing folder leaves SampleFiles' placeholder row, which the skipped theory needs.
+                data.Add(fileName);
+            }
+        }
+
+        return data;
     }
 
     public static TheoryData<string> ExpectFiles()
