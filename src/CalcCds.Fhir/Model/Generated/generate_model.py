@@ -337,18 +337,18 @@ public static partial class ResourceTypeNames
 # the base records' members (negative JsonPropertyOrder), the record's own members in declaration order, then the
 # [JsonExtensionData] members. FhirFastWriter.cs holds the helpers and says why.
 
-def writer_member_line(json_name, item, is_list):
+def writer_member_line(json_name, cs, item, is_list):
     """One statement writing one member; the helper omits it when null (or, for a list, empty)."""
     name = f"PropertyNames.{pascal(json_name)}"
     if is_list:
         item_writer = {"string": "WriteStringItem", "FhirDateTime": "WriteDateTimeItem",
                        "Resource": "WriteResourceItem"}.get(item, f"Write{item}")
-        return f"WriteList(writer, {name}, value.{{cs}}, {item_writer});"
+        return f"WriteList(writer, {name}, value.{cs}, {item_writer});"
     helper = {"string": "WriteString", "bool": "WriteBoolean", "int": "WriteNumber", "decimal": "WriteNumber",
               "FhirDateTime": "WriteDateTime", "Resource": "WriteResource"}.get(item)
     if helper:
-        return f"{helper}(writer, {name}, value.{{cs}});"
-    return f"WriteObject(writer, {name}, value.{{cs}}, Write{item});"
+        return f"{helper}(writer, {name}, value.{cs});"
+    return f"WriteObject(writer, {name}, value.{cs}, Write{item});"
 
 
 def writer_method(name):
@@ -358,7 +358,7 @@ def writer_method(name):
     if is_resource:
         lines.append(f"        WriteString(writer, PropertyNames.ResourceType, ResourceTypes.{name});")
     for json_name, cs, item, is_list in all_members(name):
-        lines.append("        " + writer_member_line(json_name, item, is_list).replace("{cs}", cs))
+        lines.append("        " + writer_member_line(json_name, cs, item, is_list))
     lines += ["        EndObject(writer, value.AdditionalElements);", "    }"]
     return "\n".join(lines) + "\n"
 
