@@ -9,9 +9,28 @@ namespace CalcCds.Fhir.Serialization;
 /// Modelled types become their record, other R4 types <see cref="OtherResource"/>, anything else
 /// is an error. It always uses this library's own source-generated metadata, so another project
 /// can put it on a <c>Resource</c> property in its own <see cref="JsonSerializerContext"/>.
+/// Modelled records are written by <see cref="FhirFastWriter"/>, which writes System.Text.Json's bytes without
+/// walking its metadata.
 /// </summary>
 public sealed class ResourceJsonConverter : JsonConverter<Resource>
 {
+    private static readonly Lazy<JsonSerializerOptions> LazyMetadataOnlyOptions = new(CreateMetadataOnlyOptions);
+
+    // True only in MetadataOnlyOptions' converter.
+    private readonly bool metadataOnly;
+
+    public ResourceJsonConverter()
+    {
+    }
+
+    private ResourceJsonConverter(bool metadataOnly) => this.metadataOnly = metadataOnly;
+
+    /// <summary>
+    /// FhirJson's options with every modelled resource, nested ones included, written by System.Text.Json's metadata
+    /// instead of <see cref="FhirFastWriter"/>: the reference the fast writer is tested against, byte for byte.
+    /// </summary>
+    internal static JsonSerializerOptions MetadataOnlyOptions => LazyMetadataOnlyOptions.Value;
+
     public override Resource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -52,7 +71,25 @@ public sealed class ResourceJsonConverter : JsonConverter<Resource>
             return;
         }
 
-        JsonSerializer.Serialize(writer, value, FhirJson.Options.GetTypeInfo(value.GetType()));
+        if (metadataOnly)
+        {
+            JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+        }
+        else if (!FhirFastWriter.TryWrite(writer, value))
+        {
+            // A record type this library does not model (derived elsewhere): System.Text.Json's metadata, if it has any.
+            JsonSerializer.Serialize(writer, value, FhirJson.Options.GetTypeInfo(value.GetType()));
+        }
+    }
+
+    private static JsonSerializerOptions CreateMetadataOnlyOptions()
+    {
+        // A runtime converter takes precedence over the [JsonConverter] on Resource, for nested resources as well.
+        var options = new JsonSerializerOptions(FhirJson.Options);
+        options.Converters.Clear();
+        options.Converters.Add(new ResourceJsonConverter(metadataOnly: true));
+        options.MakeReadOnly();
+        return options;
     }
 
     // Scans a copy of the reader: FHIR does not require resourceType to be the first member.

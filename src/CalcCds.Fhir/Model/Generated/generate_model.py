@@ -328,7 +328,85 @@ public static partial class ResourceTypeNames
 """)
     with open(os.path.join(out_dir, "FhirFastReader.g.cs"), "w", encoding="utf-8", newline="\n") as f:
         f.write(fast_reader_code())
+    write_fast_writer(out_dir)
     print(f"wrote {len(done)} definitions, {len(r4)} resource type names")
+
+
+# ---- Fast writer (FhirFastWriter.g.cs) ------------------------------------------------------------------------------
+# One writer per modelled record, member for member in the order System.Text.Json's metadata writes them: resourceType,
+# the base records' members (negative JsonPropertyOrder), the record's own members in declaration order, then the
+# [JsonExtensionData] members. FhirFastWriter.cs holds the helpers and says why.
+
+def writer_member_line(json_name, cs, item, is_list):
+    """One statement writing one member; the helper omits it when null (or, for a list, empty)."""
+    name = f"PropertyNames.{pascal(json_name)}"
+    if is_list:
+        item_writer = {"string": "WriteStringItem", "FhirDateTime": "WriteDateTimeItem",
+                       "Resource": "WriteResourceItem"}.get(item, f"Write{item}")
+        return f"WriteList(writer, {name}, value.{cs}, {item_writer});"
+    helper = {"string": "WriteString", "bool": "WriteBoolean", "int": "WriteNumber", "decimal": "WriteNumber",
+              "FhirDateTime": "WriteDateTime", "Resource": "WriteResource"}.get(item)
+    if helper:
+        return f"{helper}(writer, {name}, value.{cs});"
+    return f"WriteObject(writer, {name}, value.{cs}, Write{item});"
+
+
+def writer_method(name):
+    is_resource = BASES[name] in ("Resource", "DomainResource")
+    lines = [f"    private static void Write{name}(Utf8JsonWriter writer, {name} value)", "    {",
+             "        StartObject(writer);"]
+    if is_resource:
+        lines.append(f"        WriteString(writer, PropertyNames.ResourceType, ResourceTypes.{name});")
+    for json_name, cs, item, is_list in all_members(name):
+        lines.append("        " + writer_member_line(json_name, cs, item, is_list))
+    lines += ["        EndObject(writer, value.AdditionalElements);", "    }"]
+    return "\n".join(lines) + "\n"
+
+
+def fast_writer_code():
+    json_names = sorted({m[0] for n in MEMBERS for m in all_members(n)} | {"resourceType"}, key=str.lower)
+    if len({pascal(n) for n in json_names}) != len(json_names):
+        raise ValueError("two member names differ only in their first letter")
+    names = "\n".join(f'        public static readonly JsonEncodedText {pascal(n)} = JsonEncodedText.Encode("{n}");'
+                      for n in json_names)
+    types = "\n".join(f'        public static readonly JsonEncodedText {n} = JsonEncodedText.Encode("{n}");' for n in RESOURCES)
+    dispatch = "\n".join(f"            case {n} typed:\n                Write{n}(writer, typed);\n                return true;"
+                         for n in RESOURCES)
+    methods = "\n".join(writer_method(n) for n in sorted(MEMBERS))
+    return HEADER.replace("using System.Text.Json.Serialization;\n", "using System.Text.Json;\nusing CalcCds.Fhir.Model;\nusing Range = CalcCds.Fhir.Model.Range;\n").replace(
+        "namespace CalcCds.Fhir.Model;", "namespace CalcCds.Fhir.Serialization;") + f"""
+// One writer per modelled record, member for member as System.Text.Json's source-generated metadata
+// writes it; see FhirFastWriter.cs for why and for the shared helpers.
+internal static partial class FhirFastWriter
+{{
+    private static bool TryWriteModelled(Utf8JsonWriter writer, Resource resource)
+    {{
+        switch (resource)
+        {{
+{dispatch}
+            default:
+                return false;
+        }}
+    }}
+
+{methods}
+    // Member names encoded once: the writer copies them without checking whether they need escaping.
+    private static class PropertyNames
+    {{
+{names}
+    }}
+
+    private static class ResourceTypes
+    {{
+{types}
+    }}
+}}
+"""
+
+
+def write_fast_writer(out_dir):
+    with open(os.path.join(out_dir, "FhirFastWriter.g.cs"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(fast_writer_code())
 
 
 if __name__ == "__main__":
