@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CalcCds.Hooks.Evaluation;
 using CalcCds.Hooks.Prefetch;
@@ -22,7 +23,9 @@ public sealed class EvaluationLog : IHostedService, IAsyncDisposable
     private readonly CdsMetrics metrics;
     private readonly TimeProvider clock;
     private readonly ILogger<EvaluationLog> logger;
+    private readonly TimeSpan commitInterval;
     private Task? writing;
+    private readonly ManualResetEventSlim closing = new();
 
     public EvaluationLog(IFeedbackStore store, CdsMetrics metrics, TimeProvider clock, IOptions<StorageOptions> options, ILogger<EvaluationLog> logger)
     {
@@ -31,6 +34,7 @@ public sealed class EvaluationLog : IHostedService, IAsyncDisposable
         this.metrics = metrics;
         this.clock = clock;
         this.logger = logger;
+        commitInterval = options.Value.EvaluationLogCommitInterval;
         queue = Channel.CreateBounded<EvaluationRecord>(new BoundedChannelOptions(options.Value.EvaluationLogQueue)
         {
             SingleReader = true,
@@ -84,11 +88,14 @@ public sealed class EvaluationLog : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        closing.Set();
         queue.Writer.TryComplete();
         if (writing is not null)
         {
             await writing;
         }
+
+        closing.Dispose();
     }
 
     // Blocking waits are deliberate: this is the log's own thread (see StartAsync), and with PostgreSQL the awaited I/O
@@ -96,26 +103,54 @@ public sealed class EvaluationLog : IHostedService, IAsyncDisposable
     private void Write()
     {
         var batch = new List<EvaluationRecord>(BatchSize);
+        var lastCommit = long.MinValue;
         while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (batch.Count < BatchSize && queue.Reader.TryRead(out var record))
+            // Group commit: a call that finds the log idle is written at once; one that comes within the commit
+            // interval of the last commit waits out the rest of it, so the calls of a busy period share a transaction.
+            // At ~1,500 calls/s a commit per handful of calls cost a transaction, its statements' preparation and an
+            // fsync each time (measured: ~85 commits/s, 7% of the service's CPU on this thread).
+            if (lastCommit != long.MinValue)
+            {
+                var wait = commitInterval - Stopwatch.GetElapsedTime(lastCommit);
+                if (wait > TimeSpan.Zero)
+                {
+                    closing.Wait(wait); // a shutdown ends the wait: the queue is drained at once
+                }
+            }
+
+            while (queue.Reader.TryRead(out var record))
             {
                 batch.Add(record);
+                if (batch.Count == BatchSize)
+                {
+                    Commit(batch);
+                }
             }
 
-            try
+            if (batch.Count > 0)
             {
-                store.RecordEvaluationsAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
-            }
-#pragma warning disable CA1031 // The log must outlive a store outage; the loss is counted and logged.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                metrics.EvaluationLogDropped(batch.Count);
-                logger.LogWarning(e, "Could not write {Count} hook call(s) to the evaluation log", batch.Count);
+                Commit(batch);
             }
 
-            batch.Clear();
+            lastCommit = Stopwatch.GetTimestamp();
         }
+    }
+
+    private void Commit(List<EvaluationRecord> batch)
+    {
+        try
+        {
+            store.RecordEvaluationsAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+        }
+#pragma warning disable CA1031 // The log must outlive a store outage; the loss is counted and logged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            metrics.EvaluationLogDropped(batch.Count);
+            logger.LogWarning(e, "Could not write {Count} hook call(s) to the evaluation log", batch.Count);
+        }
+
+        batch.Clear();
     }
 }

@@ -39,6 +39,15 @@ public sealed class StorageOptions : IValidatableObject
     public int EvaluationLogQueue { get; set; } = 10_000;
 
     /// <summary>
+    /// The shortest time between two evaluation-log commits. A call that finds the log idle is written at once; under
+    /// load, the calls that arrive meanwhile are written together in the next commit (one transaction and one fsync
+    /// for many calls instead of a few). A crash can lose at most this long's worth of queued calls, as before it
+    /// could lose whatever was queued. <c>00:00:00</c> commits as fast as the store allows.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan EvaluationLogCommitInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
     /// How long a hook call waits for the repeat-suppression lookup; past it the call shows every card (nothing is
     /// suppressed) rather than stall on a slow store.
     /// </summary>
