@@ -60,6 +60,13 @@ public class HotPathBenchmarks
         ((IDisposable)host).Dispose();
     }
 
+    [Benchmark(Baseline = true, Description = "P1's baseline: JsonDocument parse of the same body")]
+    public int ParseDocument()
+    {
+        using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
+        return (int)document.RootElement.ValueKind;
+    }
+
     [Benchmark(Description = "parse: JSON + CDS request + FHIR prefetch (~100 KB)")]
     public async Task<int> ParsePrefetch()
     {

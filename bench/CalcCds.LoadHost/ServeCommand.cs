@@ -1,13 +1,16 @@
 using System.Text;
 using CalcCds.Api;
 using CalcCds.Api.CdsHooks;
+using CalcCds.Api.Security;
 
 namespace CalcCds.LoadHost;
 
 /// <summary>
 /// The product host exactly as Program.cs composes it, plus <c>POST /bench/baseline</c>: the P1 denominator. It reads
-/// and parses the same body with the product's <see cref="CdsBodyReader"/> (same limits, same pipeline and middleware)
-/// and answers <c>{"cards":[]}</c> without resolving prefetch or running a rule.
+/// and parses the same body with the product's <see cref="CdsBodyReader"/> (same limits) and answers
+/// <c>{"cards":[]}</c> without resolving prefetch or running a rule. It carries the same endpoint conventions as the
+/// service routes (the CDS error filter, the client authorization policy, the concurrency limiter and the request
+/// timeout), so that the two differ only by what the service does with the body, not by the pipeline around it.
 /// </summary>
 internal static class ServeCommand
 {
@@ -24,7 +27,7 @@ internal static class ServeCommand
 
         var app = builder.Build();
         app.UseCalcCds();
-        app.MapPost("/bench/baseline", BaselineAsync);
+        app.MapPost("/bench/baseline", BaselineAsync).AddEndpointFilter<CdsErrorFilter>().RequireCdsClient();
         await app.RunAsync();
     }
 
