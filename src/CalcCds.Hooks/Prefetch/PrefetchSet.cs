@@ -38,27 +38,14 @@ public sealed class PrefetchSet
 
     /// <summary>The resources of type <typeparamref name="T"/> under <paramref name="key"/>: the resource itself, or the
     /// entries of a Bundle (search matches and includes; OperationOutcome entries are skipped by type).</summary>
-    public IEnumerable<T> Resources<T>(string key)
-        where T : Resource
-    {
-        var resource = values.GetValueOrDefault(key)?.Resource;
-        switch (resource)
-        {
-            case T single:
-                yield return single;
-                break;
-            case Bundle { Entry: { } entries }:
-                foreach (var entry in entries)
-                {
-                    if (entry.Resource is T typed)
-                    {
-                        yield return typed;
-                    }
-                }
-
-                break;
-        }
-    }
+    /// <remarks>
+    /// The rules read the prefetch many times per call, mostly with <c>foreach</c>: the answer is a struct whose
+    /// enumerator walks the Bundle entries in place, with no iterator object or interface call per resource. It is
+    /// still an <see cref="IEnumerable{T}"/> for LINQ.
+    /// </remarks>
+    public PrefetchResources<T> Resources<T>(string key)
+        where T : Resource =>
+        new(values.GetValueOrDefault(key)?.Resource);
 
     /// <summary>The resources of type <typeparamref name="T"/> under any key, without duplicates by id.</summary>
     public IEnumerable<T> AllResources<T>()
@@ -74,6 +61,79 @@ public sealed class PrefetchSet
                     yield return resource;
                 }
             }
+        }
+    }
+}
+
+/// <summary>The resources of one type under one prefetch key (see <see cref="PrefetchSet.Resources{T}"/>).</summary>
+public readonly struct PrefetchResources<T> : IEnumerable<T>
+    where T : Resource
+{
+    private readonly Resource? resource;
+
+    internal PrefetchResources(Resource? resource)
+    {
+        this.resource = resource;
+    }
+
+    public Enumerator GetEnumerator() => new(resource);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The resource itself when it is a <typeparamref name="T"/>, else each Bundle entry that is one.</summary>
+    public struct Enumerator : IEnumerator<T>
+    {
+        private readonly T? single;
+        private readonly IReadOnlyList<BundleEntry>? entries;
+        private int index;
+
+        internal Enumerator(Resource? resource)
+        {
+            single = resource as T;
+            entries = single is null && resource is Bundle bundle ? bundle.Entry : null;
+            index = -1;
+            Current = null!;
+        }
+
+        public T Current { get; private set; }
+
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            if (single is not null)
+            {
+                if (index++ >= 0)
+                {
+                    return false;
+                }
+
+                Current = single;
+                return true;
+            }
+
+            while (entries is not null && ++index < entries.Count)
+            {
+                if (entries[index].Resource is T typed)
+                {
+                    Current = typed;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void Reset()
+        {
+            index = -1;
+            Current = null!;
+        }
+
+        public readonly void Dispose()
+        {
         }
     }
 }

@@ -70,7 +70,7 @@ public sealed record Recency(RecencyContext Context, IReadOnlyList<InterveningEv
             return $"older than {Describe(window)}";
         }
 
-        if (result.Analyte is not (Analyte.Esr or Analyte.Crp) && Events.FirstOrDefault(e => e.When > result.When) is { } after)
+        if (result.Analyte is not (Analyte.Esr or Analyte.Crp) && FirstEventAfter(result.When) is { } after)
         {
             return $"drawn before {after.Description}";
         }
@@ -78,7 +78,30 @@ public sealed record Recency(RecencyContext Context, IReadOnlyList<InterveningEv
         return null;
     }
 
-    public bool IsRecent(LabResult result) => StaleReason(result) is null;
+    /// <summary>
+    /// The same test as <see cref="StaleReason"/> returning null, without writing the reason: the facets ask this for
+    /// many results on every call, and only a card's text needs the reason.
+    /// </summary>
+    public bool IsRecent(LabResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.When >= Now - Window(result.Analyte)
+            && (result.Analyte is Analyte.Esr or Analyte.Crp || FirstEventAfter(result.When) is null);
+    }
+
+    /// <summary>The first (latest) intervening event after the time, or null; a plain scan, no closure.</summary>
+    private InterveningEvent? FirstEventAfter(DateTimeOffset when)
+    {
+        for (var i = 0; i < Events.Count; i++)
+        {
+            if (Events[i].When > when)
+            {
+                return Events[i];
+            }
+        }
+
+        return null;
+    }
 
     public static string Describe(TimeSpan window) =>
         window.TotalDays < 4 ? $"{window.TotalHours:0} h" : $"{window.TotalDays:0} days";

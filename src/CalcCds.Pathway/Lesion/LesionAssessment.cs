@@ -53,7 +53,10 @@ public sealed record LesionAssessment
     public IReadOnlyList<RedFlag> Counted => [Size, Deep, RapidGrowth, Pain, Bone, Matrix];
 
     /// <summary>RED_FLAG_COUNT.</summary>
-    public int RedFlagCount => Counted.Count(f => f.IsTrue);
+    /// <remarks>Asked by most lesion rules on every call: counted in place, without the <see cref="Counted"/> list.</remarks>
+    public int RedFlagCount =>
+        (Size.IsTrue ? 1 : 0) + (Deep.IsTrue ? 1 : 0) + (RapidGrowth.IsTrue ? 1 : 0)
+        + (Pain.IsTrue ? 1 : 0) + (Bone.IsTrue ? 1 : 0) + (Matrix.IsTrue ? 1 : 0);
 
     /// <summary>RED_FLAG_MAJOR = RF_BONE or RF_MATRIX with a mass or (RF_SIZE and RF_DEEP).</summary>
     public bool RedFlagMajor => Bone.IsTrue || (Matrix.IsTrue && Mass?.Value == Presence.Present) || (Size.IsTrue && Deep.IsTrue);

@@ -12,7 +12,7 @@ public sealed partial record PatientPicture
     private SarcomaCareStatus? sarcomaCare;
 
     /// <summary>One red-flag assessment per index finding, in the order of <see cref="IndexFindings"/>.</summary>
-    public IReadOnlyList<LesionAssessment> Lesions => lesions ??= IndexFindings.Select(f => RedFlagAssessor.Assess(f, this)).ToList();
+    public IReadOnlyList<LesionAssessment> Lesions => lesions ??= AssessLesions();
 
     /// <summary>KNOWN_SARCOMA_CARE (§4.7), with the facts that establish it.</summary>
     public SarcomaCareStatus KnownSarcomaCare => sarcomaCare ??= SarcomaCare.Assess(this);
@@ -22,5 +22,29 @@ public sealed partial record PatientPicture
         Lesion.PriorImaging.Find(this, finding, modality, withinDays ?? Options.Lesion.PriorImagingDays);
 
     /// <summary>The assessment of a given index finding.</summary>
-    public LesionAssessment? LesionFor(IndexFinding finding) => Lesions.FirstOrDefault(l => ReferenceEquals(l.Index, finding));
+    public LesionAssessment? LesionFor(IndexFinding finding)
+    {
+        var all = Lesions;
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (ReferenceEquals(all[i].Index, finding))
+            {
+                return all[i];
+            }
+        }
+
+        return null;
+    }
+
+    private LesionAssessment[] AssessLesions()
+    {
+        var findings = IndexFindings;
+        var assessed = new LesionAssessment[findings.Count];
+        for (var i = 0; i < assessed.Length; i++)
+        {
+            assessed[i] = RedFlagAssessor.Assess(findings[i], this);
+        }
+
+        return assessed;
+    }
 }

@@ -26,25 +26,56 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var prefetch = invocation.Prefetch;
-        var patient = prefetch.Resources<Patient>(PrefetchKeys.Patient).FirstOrDefault();
+        Patient? patient = null;
+        foreach (var first in prefetch.Resources<Patient>(PrefetchKeys.Patient))
+        {
+            patient = first;
+            break;
+        }
+
         var since = now.AddDays(-settings.IndexLookbackDays);
 
-        var coded = prefetch.Resources<Observation>(PrefetchKeys.ImagingObservations)
-            .Select(o => CodedFinding.Read(o, since))
-            .OfType<IndexFinding>()
-            .ToList();
-        var codedReferences = coded.Select(f => f.Reference).ToHashSet(StringComparer.Ordinal);
-        var narrative = prefetch.Resources<DiagnosticReport>(PrefetchKeys.RadiologyReports)
-            .Where(r => !(r.Result ?? []).Any(result => result.Reference is { } reference && codedReferences.Contains(reference)))
-            .Select(r => ReadNarrative(r, since, settings.MaxReportTextChars))
-            .OfType<IndexFinding>()
-            .ToList();
+        // Every call runs this, so plain loops rather than LINQ chains of iterators and closures.
+        var coded = new List<IndexFinding>();
+        var codedReferences = new HashSet<string>(StringComparer.Ordinal);
+        var codedSides = new HashSet<Laterality?>();
+        foreach (var observation in prefetch.Resources<Observation>(PrefetchKeys.ImagingObservations))
+        {
+            if (CodedFinding.Read(observation, since) is { } finding)
+            {
+                coded.Add(finding);
+                codedReferences.Add(finding.Reference);
+                codedSides.Add(finding.Laterality?.Value);
+            }
+        }
+
+        var narrative = new List<IndexFinding>();
+        foreach (var report in prefetch.Resources<DiagnosticReport>(PrefetchKeys.RadiologyReports))
+        {
+            if (!HasCodedResult(report, codedReferences) && ReadNarrative(report, since, settings.MaxReportTextChars) is { } finding)
+            {
+                narrative.Add(finding);
+            }
+        }
 
         // Coded findings win over text for the same side (Product decision 7); then the most recent per side (§1.4).
-        var codedSides = coded.Select(f => f.Laterality?.Value).ToHashSet();
-        var findings = new List<IndexFinding>(coded.Count + narrative.Count);
+        var candidates = new List<IndexFinding>(coded.Count + narrative.Count);
+        foreach (var finding in coded)
+        {
+            InsertNewestFirst(candidates, finding);
+        }
+
+        foreach (var finding in narrative)
+        {
+            if (!codedSides.Contains(finding.Laterality?.Value))
+            {
+                InsertNewestFirst(candidates, finding);
+            }
+        }
+
+        var findings = new List<IndexFinding>(candidates.Count);
         var sides = new List<Laterality?>(findings.Capacity);
-        foreach (var finding in coded.Concat(narrative.Where(n => !codedSides.Contains(n.Laterality?.Value))).OrderByDescending(f => f.When ?? DateTimeOffset.MinValue))
+        foreach (var finding in candidates)
         {
             if (!sides.Contains(finding.Laterality?.Value))
             {
@@ -68,7 +99,7 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
             Options = settings,
             Conditions = new ConditionIndex(prefetch.Resources<Condition>(PrefetchKeys.Conditions), now),
             Hook = invocation.Service.Hook,
-            DraftOrders = invocation.Request.Context.DraftOrders?.Entry?.Select(e => e.Resource).OfType<ServiceRequest>().ToList() ?? [],
+            DraftOrders = invocation.Request.Context.DraftOrders?.Entry is { } orders ? DraftOrders(orders) : [],
             Selections = invocation.Request.Context.Selections ?? [],
             UserId = invocation.Request.Context.UserId,
         };
@@ -108,6 +139,55 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
         var reference = report.Ref();
         var date = when.Value;
         return NarrativeFinding.From(reading, reference, date, when.LowerBound, preliminary);
+    }
+
+    /// <summary>A report whose results include a coded finding already read: the coded finding stands for it.</summary>
+    private static bool HasCodedResult(DiagnosticReport report, HashSet<string> codedReferences)
+    {
+        if (report.Result is not { } results || codedReferences.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Reference is { } reference && codedReferences.Contains(reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Inserts the finding newest first (no time counts as the oldest); among equal times, after those already there,
+    /// so the order is that of a stable sort by time, descending.
+    /// </summary>
+    private static void InsertNewestFirst(List<IndexFinding> findings, IndexFinding finding)
+    {
+        var when = finding.When ?? DateTimeOffset.MinValue;
+        var at = findings.Count;
+        while (at > 0 && (findings[at - 1].When ?? DateTimeOffset.MinValue) < when)
+        {
+            at--;
+        }
+
+        findings.Insert(at, finding);
+    }
+
+    private static List<ServiceRequest> DraftOrders(IReadOnlyList<BundleEntry> entries)
+    {
+        var requests = new List<ServiceRequest>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Resource is ServiceRequest request)
+            {
+                requests.Add(request);
+            }
+        }
+
+        return requests;
     }
 
     private static int? Age(Patient? patient, DateTimeOffset now)

@@ -45,7 +45,7 @@ public sealed class R11CkdMineralBoneDisorder : IRule
         }
 
         // Whether any criterion holds is all the card needs now; their text is written only for a kept card.
-        if (!Criteria(picture).Any())
+        if (!AnyCriterion(picture))
         {
             yield break;
         }
@@ -86,6 +86,34 @@ public sealed class R11CkdMineralBoneDisorder : IRule
         LabCardText.AppendDataQuality(detail, picture.LabHistory);
         CardText.AppendSources(detail, Sources.S0Metastatic, Sources.S3Metastatic, Sources.S4ChronicRenalFailure, Sources.S4FiveTypes, Sources.Kdoqi2003Calcium, Sources.Kdoqi2003CaxP, Sources.Kdigo2017Monitoring);
         return CardText.Finish(detail);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Criteria"/> would list anything, without writing a line: the card is often dropped by the
+    /// budget, and the first line alone describes a lab result. Keep the two in step.
+    /// </summary>
+    private static bool AnyCriterion(PatientPicture picture)
+    {
+        var labs = picture.Labs;
+        var options = picture.Options.Labs;
+        if ((labs.TotalCalcium is { Recent: true } total && total.Value.IsAbove(options.Ckd5CalciumActionMgDl) == true)
+            || labs.Calcium is { Recent: true, Measure: CalciumMeasure.Ionized, High: true }
+            || (labs.HyperphosphatemiaConsecutive && labs.Hyperphosphatemia is { Recent: true })
+            || (labs.CaxpHigh is { Recent: true } && (labs.Hyperphosphatemia is not null || labs.Hypercalcemia is not null))
+            || labs.PthVeryHigh is { Recent: true })
+        {
+            return true;
+        }
+
+        foreach (var finding in picture.IndexFindings)
+        {
+            if (IndexFindingSignals.SystemicPatternFacts(finding).Any())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> Criteria(PatientPicture picture)
