@@ -20,11 +20,16 @@ WORKDIR /app
 # curl is only for the HEALTHCHECK below.
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app ./
-# The GC is the project default (server GC, which .NET 10 sizes to the load): it is what bench/load.sh measures.
-# Under load on 2 cores it held ~155-170 MB RSS against ~195-205 MB for workstation GC, at similar throughput.
+# The GC is the project default (server GC, which .NET 10 sizes to the load), with a floor under its gen0 budget.
+# Without the floor, a hook call (~300 KB allocated for a ~100 KB prefetch) under sustained load met a gen0 budget
+# so small that the GC kept handing memory back to the kernel and faulting it in again: ~6 page faults per call, and
+# ~0.35 of the bare-parse throughput instead of ~0.4-0.45 (bench/load.sh, docs/operations.md "Runtime settings").
+# The floor is an environment-only setting (runtimeconfig.json cannot carry it); bench/load.sh reads the DOTNET_GC*
+# lines below so that it measures the service with the image's runtime settings.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     CalcCds__Storage__DataFolder=/var/lib/calccds
+ENV DOTNET_GCgen0size=0x2000000
 # SQLite feedback store and evaluation log: mount a volume here (unused when CalcCds__Storage__Provider=PostgreSql).
 RUN mkdir -p /var/lib/calccds && chown app /var/lib/calccds
 VOLUME /var/lib/calccds

@@ -69,8 +69,14 @@ fhir_url=$(head -1 "$work/fhir.url")
 # --- the service ---------------------------------------------------------------------------------------------------
 # Development is the only environment where security may be Disabled (the JWT path is not what P1-P4 measure).
 # Logging stays at the product's appsettings levels; the console goes to a file, as a container's would go to a collector.
+# The runtime settings the container image gives the service (its DOTNET_GC* ENV lines), so the harness measures the
+# service as it is shipped.
+gc_env=()
+while read -r setting; do gc_env+=("$setting"); done < <(sed -n 's/^ENV \(DOTNET_GC[A-Za-z0-9_]*=[^ ]*\)$/\1/p' Dockerfile)
+say "runtime settings from the Dockerfile: ${gc_env[*]:-none}"
 port=$(free_port)
 base="http://127.0.0.1:$port"
+env "${gc_env[@]}" \
 ASPNETCORE_ENVIRONMENT=Development \
 DOTNET_ENVIRONMENT=Development \
 CalcCds__Security__Mode=Disabled \
@@ -180,6 +186,7 @@ cmd="bash bench/load.sh$([ $quick -eq 1 ] && echo ' --quick' || true)"
   echo "- Command: \`$cmd\` (commit $(git rev-parse --short HEAD)$(git diff --quiet -- src bench ':(exclude)bench/results' || echo ', with uncommitted changes'))"
   echo "- Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr), .NET $(dotnet --version); load generators share the cores with the service"
   echo "- Payload: \`$fixture\` ($(wc -c <"$fixture") bytes, $(python3 -c 'import json,sys; b=json.load(open(sys.argv[1]))["prefetch"]; print(sum(len(v.get("entry",[])) if v.get("resourceType")=="Bundle" else 1 for v in b.values()))' "$fixture") resources); cards returned: $cards"
+  echo "- Service runtime settings (from the Dockerfile): ${gc_env[*]:-none}"
   echo "- wrk: $threads threads, $conns connections; P1 = mean of $rounds alternating round(s) of ${tput_s}s per endpoint"
   echo
   echo "| figure | measured | target | result |"
