@@ -210,4 +210,41 @@ public sealed class ServiceCallTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"cards":[]}""", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task ConcurrentCallsEachGetTheirOwnCardsInOneBodyWithItsContentLength()
+    {
+        // The cards are serialized into a buffer the thread reuses: calls interleaved on few threads must never see
+        // each other's bytes, and each answer says its length instead of being sent chunked.
+        fhir.LoadSample("bone-destruction-right-leg");
+        fhir.LoadSample("coded-finding-complete-left-thigh");
+        JsonNode[] requests =
+        [
+            await HookRequests.PatientView(NarrativePatient).WithPrefetchAsync(client, fhir),
+            await HookRequests.PatientView("agg-patient").WithPrefetchAsync(client, fhir),
+            await HookRequests.PatientView("cflt-patient").WithPrefetchAsync(client, fhir),
+        ];
+        var expected = new List<string>();
+        foreach (var request in requests)
+        {
+            using var response = await client.PostAsync(PatientView, request.Json());
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+            Assert.Null(response.Headers.TransferEncodingChunked);
+            expected.Add(System.Text.Encoding.UTF8.GetString(bytes));
+        }
+
+        Assert.Equal(3, expected.Distinct(StringComparer.Ordinal).Count());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            using var response = await client.PostAsync(PatientView, requests[i % 3].Json());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+            return (Index: i % 3, Text: System.Text.Encoding.UTF8.GetString(bytes));
+        }));
+
+        Assert.All(answers, a => Assert.Equal(expected[a.Index], a.Text));
+    }
 }
