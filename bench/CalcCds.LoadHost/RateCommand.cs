@@ -35,6 +35,7 @@ internal static partial class RateCommand
         var inFlight = 0;
         var tasks = new List<Task>(total);
         var start = Stopwatch.GetTimestamp();
+        var startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var tick = Stopwatch.Frequency / rps;
 
         for (var i = 0; i < total; i++)
@@ -86,6 +87,14 @@ internal static partial class RateCommand
         {
             await Console.Error.WriteLineAsync("no successful request");
             return 1;
+        }
+
+        if (args.Optional("dump") is { } dump)
+        {
+            // One line per counted request, "due_unix_ms latency_ms" (NaN for a failure): where in the run the slow ones
+            // fall, to be matched with the service's CALCCDS_BENCH_GC_LOG.
+            await File.WriteAllLinesAsync(dump, latencies.Skip(counted).Select((l, i) =>
+                string.Create(CultureInfo.InvariantCulture, $"{startUnixMs + ((counted + i) * 1000.0 / rps):0.###} {l:0.###}")));
         }
 
         double Percentile(double p) => measured[Math.Min(measured.Length - 1, (int)Math.Ceiling(p * measured.Length) - 1)];

@@ -27,6 +27,11 @@ internal static class ServeCommand
 
         var app = builder.Build();
         app.UseCalcCds();
+        if (Environment.GetEnvironmentVariable("CALCCDS_BENCH_GC_LOG") is { Length: > 0 } gcLog)
+        {
+            _ = Task.Run(() => LogGcAsync(gcLog, app.Lifetime.ApplicationStopping));
+        }
+
         app.MapPost("/bench/baseline", BaselineAsync).AddEndpointFilter<CdsErrorFilter>().RequireCdsClient();
         await app.RunAsync();
     }
@@ -37,6 +42,26 @@ internal static class ServeCommand
         {
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(NoCards, context.RequestAborted);
+        }
+    }
+
+    // Harness diagnostics (CALCCDS_BENCH_GC_LOG=file): every 100 ms, the time and the GC's pause total and counts, so
+    // latency outliers of a run can be matched with collections.
+    private static async Task LogGcAsync(string path, CancellationToken stopping)
+    {
+        await using var log = new StreamWriter(path) { AutoFlush = true };
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                await log.WriteLineAsync(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {GC.GetTotalPauseDuration().TotalMilliseconds:0.###} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }
