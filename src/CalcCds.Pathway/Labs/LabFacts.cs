@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using CalcCds.Pathway.Options;
 
 namespace CalcCds.Pathway.Labs;
@@ -5,9 +7,43 @@ namespace CalcCds.Pathway.Labs;
 /// <summary>A derived lab flag (§4.1–§4.2) with the results it rests on and whether they are all recent (§7.2).</summary>
 public sealed record LabFlag(string Name, IReadOnlyList<LabResult> Results, bool Recent, string Text)
 {
-    /// <summary>The card line: "- high calcium (...): result; result". Made once, as the systemic reasons (R09) and
+    private string? line;
+
+    /// <summary>The card line: "- high calcium (...): result; result". Written when a card first asks for it (a
+    /// flag whose cards the budget drops never formats its results), then kept, as the systemic reasons (R09) and
     /// R10's abnormal results both list it.</summary>
-    public string Line { get; } = $"- {Text}: {string.Join("; ", Results.Select(r => r.Describe()))}";
+    public string Line => line ??= FormatLine();
+
+    /// <summary>Equal when name, results, recency and text are: the cached <see cref="Line"/> is derived from them and
+    /// takes no part, exactly as when it was computed up front.</summary>
+    public bool Equals(LabFlag? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && string.Equals(Name, other.Name, StringComparison.Ordinal)
+            && EqualityComparer<IReadOnlyList<LabResult>>.Default.Equals(Results, other.Results)
+            && Recent == other.Recent
+            && string.Equals(Text, other.Text, StringComparison.Ordinal));
+
+    public override int GetHashCode() => HashCode.Combine(Name, Results, Recent, Text);
+
+    private string FormatLine()
+    {
+        // One interpolation into a stack buffer: no string per result and none for the joined list.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
+        text.AppendLiteral("- ");
+        text.AppendFormatted(Text);
+        text.AppendLiteral(": ");
+        for (var i = 0; i < Results.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.AppendLiteral("; ");
+            }
+
+            Results[i].WriteDescription(ref text);
+        }
+
+        return text.ToStringAndClear();
+    }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using CalcCds.Fhir.Model;
 using CalcCds.Pathway.Picture;
 
@@ -105,9 +106,26 @@ public sealed record LabResult
     {
         // Every lab card lists its results this way, several times per request: one interpolation into a pooled
         // buffer, no intermediate strings for the value, range and flag parts.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        WriteDescription(ref text);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>Appends <see cref="Describe"/>'s text to a card detail without making a string of it first.</summary>
+    public void AppendDescription(StringBuilder detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        WriteDescription(ref text);
+        detail.Append(text.Text);
+        text.Clear();
+    }
+
+    /// <summary>Writes <see cref="Describe"/>'s text into a line being built.</summary>
+    internal void WriteDescription(ref DefaultInterpolatedStringHandler text)
+    {
         var info = Info;
         var original = Original;
-        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         text.AppendFormatted(info.Name);
         text.AppendLiteral(" ");
         if (Value is null)
@@ -161,7 +179,6 @@ public sealed record LabResult
         }
 
         text.AppendLiteral(")");
-        return text.ToStringAndClear();
     }
 
     /// <summary>"2.9 mmol/L" ends with " mmol/L": the lab's own unit is the canonical one.</summary>

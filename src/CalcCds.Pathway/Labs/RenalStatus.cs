@@ -45,16 +45,26 @@ public sealed record RenalStatus
         var evidence = new List<string>();
 
         var dialysisConditions = picture.Conditions.Active(LabConcepts.Dialysis);
-        var dialysisProcedures = DialysisProcedures(picture).ToList();
-        var onDialysis = dialysisConditions.Count > 0 || dialysisProcedures.Count > 0;
-        evidence.AddRange(dialysisConditions.Select(m => Rules.CardText.Fact("Dialysis", m.Fact)));
-        evidence.AddRange(dialysisProcedures.Select(p => $"- Dialysis procedure ({p.Ref()}, {p.PerformedDateTime?.Value ?? p.PerformedPeriod?.Start?.Value ?? "date not recorded"}, {p.Status})"));
+        var onDialysis = dialysisConditions.Count > 0;
+        foreach (var match in dialysisConditions)
+        {
+            evidence.Add(Rules.CardText.Fact("Dialysis", match.Fact));
+        }
+
+        foreach (var procedure in picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures))
+        {
+            if (IsActiveDialysis(procedure, picture.Now))
+            {
+                onDialysis = true;
+                evidence.Add($"- Dialysis procedure ({procedure.Ref()}, {procedure.PerformedDateTime?.Value ?? procedure.PerformedPeriod?.Start?.Value ?? "date not recorded"}, {procedure.Status})");
+            }
+        }
 
         CkdStage? stage = null;
         var inferred = false;
         foreach (var match in CkdConditions(picture, labs))
         {
-            var coded = match.Condition.Code?.Coding?.Select(c => CkdStages.FromCode(c.System, c.Code)).DefaultIfEmpty(CkdStage.Unstaged).MaxBy(CkdStages.Rank) ?? CkdStage.Unstaged;
+            var coded = CodedStage(match.Condition);
             evidence.Add(Rules.CardText.Fact("Chronic kidney disease", match.Fact));
             if (stage is null || coded.Rank() > stage.Value.Rank())
             {
@@ -101,34 +111,122 @@ public sealed record RenalStatus
             return latest;
         }
 
-        return labs.Final(Analyte.Egfr).FirstOrDefault(r => r.Loinc == LabLoinc.EgfrCkdEpi2021 && r.When.Date == latest.When.Date) ?? latest;
+        foreach (var result in labs.All(Analyte.Egfr))
+        {
+            if (!result.IsPreliminary && result.HasValue && result.Loinc == LabLoinc.EgfrCkdEpi2021 && result.When.Date == latest.When.Date)
+            {
+                return result;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>The highest-ranked stage among the Condition's codings (the first of equal rank); unstaged without any.</summary>
+    private static CkdStage CodedStage(Condition condition)
+    {
+        var codings = condition.Code?.Coding;
+        if (codings is null || codings.Count == 0)
+        {
+            return CkdStage.Unstaged;
+        }
+
+        var best = CkdStages.FromCode(codings[0].System, codings[0].Code);
+        for (var i = 1; i < codings.Count; i++)
+        {
+            var stage = CkdStages.FromCode(codings[i].System, codings[i].Code);
+            if (stage.Rank() > best.Rank())
+            {
+                best = stage;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
     /// CKD Conditions that count as active (§7.5): active ones, and inactive/remission ones unless the last two eGFR
     /// are ≥ 60 ("treat CKD inactive as active unless eGFR ≥ 60 on the last 2 results").
     /// </summary>
-    private static IEnumerable<ConditionMatch> CkdConditions(PatientPicture picture, LabHistory labs)
+    private static List<ConditionMatch> CkdConditions(PatientPicture picture, LabHistory labs)
     {
-        var lastTwo = labs.Final(Analyte.Egfr).Take(2).ToList();
-        var recovered = lastTwo.Count == 2 && lastTwo.All(r => r.Value!.IsBelow(60m) == false);
-        return picture.Conditions.History(LabConcepts.Ckd).Concat(picture.Conditions.History(LabConcepts.EndStage))
-            .Where(m => m.IsActive || (!recovered && m.Condition.ClinicalStatus?.Coding is [{ Code: "inactive" or "remission" }, ..]))
-            .DistinctBy(m => m.Fact.Reference);
+        var recovered = LastTwoEgfrAtLeast60(labs);
+        var counted = new List<ConditionMatch>();
+        AddCounted(counted, picture.Conditions.History(LabConcepts.Ckd), recovered);
+        AddCounted(counted, picture.Conditions.History(LabConcepts.EndStage), recovered);
+        return counted;
+    }
+
+    /// <summary>Active matches, and inactive/remission ones unless recovered; each Condition (by reference) once, first kept.</summary>
+    private static void AddCounted(List<ConditionMatch> counted, IReadOnlyList<ConditionMatch> matches, bool recovered)
+    {
+        foreach (var match in matches)
+        {
+            if (!(match.IsActive || (!recovered && match.Condition.ClinicalStatus?.Coding is [{ Code: "inactive" or "remission" }, ..])))
+            {
+                continue;
+            }
+
+            var seen = false;
+            for (var i = 0; i < counted.Count && !seen; i++)
+            {
+                seen = string.Equals(counted[i].Fact.Reference, match.Fact.Reference, StringComparison.Ordinal);
+            }
+
+            if (!seen)
+            {
+                counted.Add(match);
+            }
+        }
+    }
+
+    /// <summary>The two latest final eGFR are both ≥ 60 (false with fewer than two).</summary>
+    private static bool LastTwoEgfrAtLeast60(LabHistory labs)
+    {
+        var count = 0;
+        foreach (var result in labs.All(Analyte.Egfr))
+        {
+            if (result.IsPreliminary || !result.HasValue)
+            {
+                continue;
+            }
+
+            if (result.Value!.IsBelow(60m) != false)
+            {
+                return false;
+            }
+
+            if (++count == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The latest eGFR below 60 and an earlier one below 60 at least <paramref name="days"/> before it, with none ≥ 60 between (§4.3).</summary>
     private static (LabResult Earlier, LabResult Latest)? InferChronicity(LabHistory labs, int days)
     {
-        var results = labs.Final(Analyte.Egfr).ToList();
-        if (results.Count < 2 || results[0].Value!.IsBelow(60m) != true)
+        LabResult? latest = null;
+        foreach (var earlier in labs.All(Analyte.Egfr))
         {
-            return null;
-        }
+            if (earlier.IsPreliminary || !earlier.HasValue)
+            {
+                continue;
+            }
 
-        var latest = results[0];
-        foreach (var earlier in results.Skip(1))
-        {
+            if (latest is null)
+            {
+                if (earlier.Value!.IsBelow(60m) != true)
+                {
+                    return null;
+                }
+
+                latest = earlier;
+                continue;
+            }
+
             if (earlier.Value!.IsBelow(60m) != true)
             {
                 return null;
@@ -143,12 +241,11 @@ public sealed record RenalStatus
         return null;
     }
 
-    /// <summary>Dialysis procedures in progress, or completed in the last 30 days ("active dialysis Procedure", §4.3).</summary>
-    private static IEnumerable<Procedure> DialysisProcedures(PatientPicture picture) =>
-        picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures)
-            .Where(p => p.Code.HasAny(FhirSystems.Snomed, RenalProcedureCodes.Dialysis))
-            .Where(p => p.Status == "in-progress"
-                || (p.Status == "completed" && (p.PerformedPeriod?.End ?? p.PerformedPeriod?.Start ?? p.PerformedDateTime) is { } done && done.LowerBound >= picture.Now.AddDays(-30)));
+    /// <summary>A dialysis procedure in progress, or completed in the last 30 days ("active dialysis Procedure", §4.3).</summary>
+    private static bool IsActiveDialysis(Procedure p, DateTimeOffset now) =>
+        p.Code.HasAny(FhirSystems.Snomed, RenalProcedureCodes.Dialysis)
+        && (p.Status == "in-progress"
+            || (p.Status == "completed" && (p.PerformedPeriod?.End ?? p.PerformedPeriod?.Start ?? p.PerformedDateTime) is { } done && done.LowerBound >= now.AddDays(-30)));
 
     private static (bool Active, List<string> Evidence) Aki(PatientPicture picture, LabHistory labs, LabsOptions options)
     {
@@ -163,12 +260,27 @@ public sealed record RenalStatus
             }
         }
 
-        var creatinine = labs.Final(Analyte.Creatinine).Where(r => r.Value!.Comparator == Comparator.None).ToList();
+        var creatinine = labs.All(Analyte.Creatinine);
         var recent = picture.Now.AddDays(-options.AkiCreatinineLookbackDays);
-        foreach (var later in creatinine.Where(r => r.When >= recent))
+        var riseWindow = TimeSpan.FromHours(options.AkiCreatinineRiseHours);
+        foreach (var later in creatinine)
         {
-            var baseline = creatinine.FirstOrDefault(e => e.When < later.When && later.When - e.When <= TimeSpan.FromHours(options.AkiCreatinineRiseHours)
-                && later.Value!.Value - e.Value!.Value >= options.AkiCreatinineRiseMgDl);
+            if (!IsExactFinal(later) || later.When < recent)
+            {
+                continue;
+            }
+
+            LabResult? baseline = null;
+            foreach (var e in creatinine)
+            {
+                if (IsExactFinal(e) && e.When < later.When && later.When - e.When <= riseWindow
+                    && later.Value!.Value - e.Value!.Value >= options.AkiCreatinineRiseMgDl)
+                {
+                    baseline = e;
+                    break;
+                }
+            }
+
             if (baseline is not null)
             {
                 evidence.Add($"- Creatinine rise ≥ {options.AkiCreatinineRiseMgDl} mg/dL within {options.AkiCreatinineRiseHours} h: {baseline.Describe()} → {later.Describe()}");
@@ -178,4 +290,8 @@ public sealed record RenalStatus
 
         return (evidence.Count > 0, evidence);
     }
+
+    /// <summary>A final creatinine with a comparable value and no comparator (the AKI rise needs exact values).</summary>
+    private static bool IsExactFinal(LabResult result) =>
+        !result.IsPreliminary && result.Value is { Comparator: Comparator.None };
 }

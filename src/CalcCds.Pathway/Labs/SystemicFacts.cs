@@ -1,3 +1,4 @@
+using System.Text;
 using CalcCds.Pathway.Clinical;
 using CalcCds.Pathway.Picture;
 using CalcCds.Pathway.Terminology;
@@ -24,7 +25,48 @@ public enum SystemicClause
 }
 
 /// <summary>One reason for <c>SYSTEMIC_SUSPECT</c>, as a card fact line.</summary>
-public sealed record SystemicReason(SystemicClause Clause, string Text);
+public sealed record SystemicReason
+{
+    private readonly LabFlag? flag;
+    private string? text;
+
+    public SystemicReason(SystemicClause clause, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Clause = clause;
+        this.text = text;
+    }
+
+    /// <summary>(e) an abnormal lab: the text is the flag's <see cref="LabFlag.Line"/>, written only when a card asks.</summary>
+    public SystemicReason(LabFlag flag)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        Clause = SystemicClause.Lab;
+        this.flag = flag;
+    }
+
+    public SystemicClause Clause { get; }
+
+    public string Text => text ??= flag!.Line;
+
+    public void Deconstruct(out SystemicClause clause, out string text)
+    {
+        clause = Clause;
+        text = Text;
+    }
+
+    /// <summary>Equal when clause and text are, as for the former positional record (the flag only defers the text).</summary>
+    public bool Equals(SystemicReason? other) =>
+        ReferenceEquals(this, other) || (other is not null && Clause == other.Clause && string.Equals(Text, other.Text, StringComparison.Ordinal));
+
+    public override int GetHashCode() => HashCode.Combine(Clause, Text);
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Clause = ").Append(Clause).Append(", Text = ").Append(Text);
+        return true;
+    }
+}
 
 /// <summary>A test of the §4.4 panel that has no recent final result, with the last value seen (any status).</summary>
 public sealed record MissingLab(string Test, AnalyteInfo Order, LabResult? Last, string Why)
@@ -66,7 +108,7 @@ public sealed record SystemicFacts
             .ToList();
         reasons.AddRange(activeMedications.Select(m => new SystemicReason(SystemicClause.Medication, m.Describe())));
         reasons.AddRange(labs.AbnormalFlags.Where(f => f.Name != "PTH_VERY_HIGH")
-            .Select(f => new SystemicReason(SystemicClause.Lab, f.Line)));
+            .Select(f => new SystemicReason(f)));
         if (renal.HasEgfrBelow(60m))
         {
             reasons.Add(new SystemicReason(SystemicClause.Lab, $"- eGFR below 60: {renal.EgfrLatest!.Describe()}"));

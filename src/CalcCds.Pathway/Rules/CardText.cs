@@ -39,6 +39,13 @@ public static class CardText
     public static string DescribeFinding(IndexFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        WriteFinding(ref text, finding);
+        return text.ToStringAndClear();
+    }
+
+    private static void WriteFinding(ref DefaultInterpolatedStringHandler text, IndexFinding finding)
+    {
         var side = finding.Laterality?.Value switch
         {
             null => null,
@@ -49,7 +56,27 @@ public static class CardText
         };
         var site = LowerLimb.Display(finding.BodySite?.Value) ?? "lower limb";
         var status = finding.IsPreliminary ? ", preliminary" : string.Empty;
-        return $"soft-tissue calcification, {side}{site} ({finding.Reference}, {finding.Date ?? "date not recorded"}{status})";
+        text.AppendLiteral("soft-tissue calcification, ");
+        text.AppendFormatted(side);
+        text.AppendFormatted(site);
+        text.AppendLiteral(" (");
+        text.AppendFormatted(finding.Reference);
+        text.AppendLiteral(", ");
+        text.AppendFormatted(finding.Date ?? "date not recorded");
+        text.AppendFormatted(status);
+        text.AppendLiteral(")");
+    }
+
+    /// <summary>Appends <see cref="DescribeFinding"/>'s text to a card detail without making a string of it first.</summary>
+    public static StringBuilder AppendFinding(StringBuilder detail, IndexFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        ArgumentNullException.ThrowIfNull(finding);
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        WriteFinding(ref text, finding);
+        detail.Append(text.Text);
+        text.Clear();
+        return detail;
     }
 
     /// <summary>One fact line: value, where it came from, and the sentence for text-derived facts.</summary>

@@ -23,7 +23,7 @@ internal static class ContextText
     public static StringBuilder Start(IndexFinding finding)
     {
         var detail = CardText.NewDetail();
-        detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(finding));
+        CardText.AppendFinding(detail.Append("**Index finding:** "), finding).AppendLine();
         return detail;
     }
 

@@ -108,7 +108,7 @@ public sealed class Dq1MissingDescriptors : IRule
     private static string Detail(IndexFinding finding, List<string> missing, PatientPicture picture)
     {
         var detail = CardText.NewDetail();
-        detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(finding));
+        CardText.AppendFinding(detail.Append("**Index finding:** "), finding).AppendLine();
         if (finding.Sentence is not null)
         {
             detail.Append("> ").AppendLine(CardText.Quote(finding.Sentence));

@@ -11,7 +11,7 @@ internal static class LabCardText
     {
         foreach (var finding in picture.IndexFindings)
         {
-            detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(finding));
+            CardText.AppendFinding(detail.Append("**Index finding:** "), finding).AppendLine();
         }
     }
 
@@ -38,7 +38,8 @@ internal static class LabCardText
                     any = true;
                 }
 
-                detail.Append("- ").AppendLine(results[i].Describe());
+                results[i].AppendDescription(detail.Append("- "));
+                detail.AppendLine();
             }
         }
     }

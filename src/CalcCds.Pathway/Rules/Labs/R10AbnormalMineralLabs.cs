@@ -1,3 +1,4 @@
+using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
@@ -96,8 +97,19 @@ public sealed class R10AbnormalMineralLabs : IRule
             }
         }
 
-        LabCardText.AppendLines(detail, "**Pattern hints** (not diagnoses):", Hints(labs, renal, picture.Options.Labs.VitaminDToxicNgMl).Select(h => "- " + h));
-        LabCardText.AppendLines(detail, "**Earlier result within 24 h** (the later one is used, §7.3):", flags.SelectMany(f => f.Results).SelectMany(r => picture.LabHistory.EarlierWithin(r, TimeSpan.FromHours(24))).Distinct().Select(r => "- " + r.Describe()));
+        var first = true;
+        foreach (var hint in Hints(labs, renal, picture.Options.Labs.VitaminDToxicNgMl))
+        {
+            if (first)
+            {
+                detail.AppendLine().AppendLine("**Pattern hints** (not diagnoses):");
+                first = false;
+            }
+
+            detail.Append("- ").AppendLine(hint);
+        }
+
+        AppendEarlierResults(detail, picture.LabHistory, flags);
         detail.AppendLine()
             .AppendLine("Treat the underlying condition and monitor the calcification for progression. Consider endocrinology (parathyroid/vitamin D) or nephrology input.");
         LabCardText.AppendLines(detail, "**Add to complete the picture:**", missing.Select(m => m.Describe()));
@@ -106,6 +118,40 @@ public sealed class R10AbnormalMineralLabs : IRule
         LabCardText.AppendDataQuality(detail, picture.LabHistory);
         CardText.AppendSources(detail, Sources.S0TreatUnderlying, Sources.S0Metastatic, Sources.S2Metastatic, Sources.S4NormalCalcium, Sources.Kdoqi2003CaxP, Sources.VitaminDToxicity, Sources.SevereHypercalcemia, Sources.CorrectedCalcium);
         return CardText.Finish(detail);
+    }
+
+    /// <summary>Earlier final results of the flags' analytes drawn within 24 h before the ones used, each once, in flag order.</summary>
+    private static void AppendEarlierResults(StringBuilder detail, LabHistory history, List<LabFlag> flags)
+    {
+        var window = TimeSpan.FromHours(24);
+        List<LabResult>? earlier = null;
+        foreach (var flag in flags)
+        {
+            foreach (var result in flag.Results)
+            {
+                foreach (var candidate in history.All(result.Analyte))
+                {
+                    // LabHistory.EarlierWithin: final, comparable, before the result and at most the window before it.
+                    if (!candidate.IsPreliminary && candidate.HasValue && candidate.When < result.When && result.When - candidate.When <= window
+                        && (earlier is null || !earlier.Contains(candidate)))
+                    {
+                        (earlier ??= []).Add(candidate);
+                    }
+                }
+            }
+        }
+
+        if (earlier is null)
+        {
+            return;
+        }
+
+        detail.AppendLine().AppendLine("**Earlier result within 24 h** (the later one is used, §7.3):");
+        foreach (var result in earlier)
+        {
+            result.AppendDescription(detail.Append("- "));
+            detail.AppendLine();
+        }
     }
 
     /// <summary>R10: "If PTH or 25-OH D is missing, add them" — 25-OH D even when §4.4 would not require it.</summary>

@@ -61,7 +61,7 @@ public sealed class R25Calciphylaxis : IRule
             }
 
             var detail = CardText.NewDetail();
-            detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(finding));
+            CardText.AppendFinding(detail.Append("**Index finding:** "), finding).AppendLine();
             detail.AppendLine(CardText.Fact("Depth", finding.Depth!));
             foreach (var pattern in finding.Patterns)
             {

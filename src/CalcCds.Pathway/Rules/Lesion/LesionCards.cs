@@ -117,7 +117,7 @@ public static class LesionCards
     {
         ArgumentNullException.ThrowIfNull(lesion);
         var detail = CardText.NewDetail();
-        detail.Append("**Index finding:** ").AppendLine(CardText.DescribeFinding(lesion.Finding));
+        CardText.AppendFinding(detail.Append("**Index finding:** "), lesion.Finding).AppendLine();
         if (lesion.Finding.Sentence is not null)
         {
             detail.Append("> ").AppendLine(CardText.Quote(lesion.Finding.Sentence));
