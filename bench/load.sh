@@ -40,6 +40,10 @@ command -v python3 >/dev/null || { say "python3 is required (JSON fixture handli
 say "building bench/CalcCds.LoadHost (Release)"
 dotnet build bench/CalcCds.LoadHost/CalcCds.LoadHost.csproj -c Release -nologo -v quiet >/dev/null
 host=(dotnet "$root/bench/CalcCds.LoadHost/bin/Release/net10.0/CalcCds.LoadHost.dll")
+# The open-loop generator (P2, P3) runs without tiered compilation: when its dispatch loop and request lambda were
+# re-jitted ~10 s into a run, it stalled for 30-45 ms and charged every request due meanwhile to the service (seen at
+# the same instant in every run, against the trivial baseline route too). The service keeps the runtime's defaults.
+generator=(env DOTNET_TieredCompilation=0 "${host[@]}")
 
 work=$(mktemp -d /tmp/calccds-load.XXXXXX)
 pids=()
@@ -146,10 +150,10 @@ p1=$(python3 -c "print(round($full_rps/$base_rps,3))")
 
 half=$(python3 -c "print(round($full_rps/2,1))")
 say "P2: latency at half the max throughput ($half req/s, open loop, ${p2_s}s)"
-read -r _ p2_achieved p2_n p2_err p2_p50 p2_p90 p2_p99 p2_max < <("${host[@]}" rate --url "$full_url" --body "$fixture" --rps "$half" --seconds $p2_s --warmup 3)
+read -r _ p2_achieved p2_n p2_err p2_p50 p2_p90 p2_p99 p2_max < <("${generator[@]}" rate --url "$full_url" --body "$fixture" --rps "$half" --seconds $p2_s --warmup 3)
 
 say "P3: fetch path, empty prefetch, FHIR server delays every answer by 100 ms (${p3_s}s at 5 req/s)"
-read -r _ _ p3_n p3_err p3_p50 p3_p90 p3_p99 p3_max < <("${host[@]}" rate --url "$full_url" --body "$work/fetch.json" --rps 5 --seconds $p3_s --warmup 2)
+read -r _ _ p3_n p3_err p3_p50 p3_p90 p3_p99 p3_max < <("${generator[@]}" rate --url "$full_url" --body "$work/fetch.json" --rps 5 --seconds $p3_s --warmup 2)
 p3=$(python3 -c "print(round($p3_p50/100,3))")
 
 say "P4: sustained load for ${soak_s}s at max throughput, RSS sampled every ${sample_s}s"
@@ -200,7 +204,8 @@ cmd="bash bench/load.sh$([ $quick -eq 1 ] && echo ' --quick' || true)"
   echo
   echo "Method: P1 uses wrk (closed loop, $conns connections) on \`POST /cds-services/calccds-patient-view\` and on the"
   echo "harness-only \`POST /bench/baseline\` (same host, same middleware, same body read and JSON parse, answers"
-  echo "\`{\"cards\":[]}\`). P2 uses the LoadHost's open-loop generator at half of P1's full-path throughput; latency is"
+  echo "\`{\"cards\":[]}\`). P2 uses the LoadHost's open-loop generator (run without tiered compilation, see load.sh) at half of P1's"
+  echo "full-path throughput; latency is"
   echo "measured from each request's scheduled time (no coordinated omission). P3 posts the same patient with no prefetch"
   echo "and \`fhirServer\` pointing at a loopback FHIR server (tests' FhirTestServer) that delays every answer by 100 ms;"
   echo "the figure is p50 service latency ÷ 100 ms. P4 reads VmRSS of the service process."
