@@ -73,10 +73,9 @@ fhir_url=$(head -1 "$work/fhir.url")
 # --- the service ---------------------------------------------------------------------------------------------------
 # Development is the only environment where security may be Disabled (the JWT path is not what P1-P4 measure).
 # Logging stays at the product's appsettings levels; the console goes to a file, as a container's would go to a collector.
-# The runtime settings the container image gives the service (its DOTNET_GC* ENV lines), so the harness measures the
-# service as it is shipped.
-gc_env=()
-while read -r setting; do gc_env+=("$setting"); done < <(sed -n 's/^ENV \(DOTNET_GC[A-Za-z0-9_]*=[^ ]*\)$/\1/p' Dockerfile)
+# The runtime settings of the container image (bench/image-gc-env.sh).
+# shellcheck source=bench/image-gc-env.sh
+source bench/image-gc-env.sh
 say "runtime settings from the Dockerfile: ${gc_env[*]:-none}"
 port=$(free_port)
 base="http://127.0.0.1:$port"

@@ -10,9 +10,9 @@ args=("$@")
 dotnet build bench/CalcCds.Benchmarks/CalcCds.Benchmarks.csproj -c Release -nologo -v quiet >/dev/null
 artifacts=$(mktemp -d /tmp/calccds-micro.XXXXXX)
 dotnet bench/CalcCds.Benchmarks/bin/Release/net10.0/CalcCds.Benchmarks.dll "${args[@]}" --artifacts "$artifacts" --exporters github
-# The same stages round-robin in one process with the image's GC settings (the Dockerfile's DOTNET_GC* lines).
-gc_env=()
-while read -r setting; do gc_env+=("$setting"); done < <(sed -n 's/^ENV \(DOTNET_GC[A-Za-z0-9_]*=[^ ]*\)$/\1/p' Dockerfile)
+# The same stages round-robin in one process with the image's GC settings (bench/image-gc-env.sh).
+# shellcheck source=bench/image-gc-env.sh
+source bench/image-gc-env.sh
 env "${gc_env[@]}" DOTNET_gcServer=1 dotnet bench/CalcCds.Benchmarks/bin/Release/net10.0/CalcCds.Benchmarks.dll --stages 40 > "$artifacts/stages.md"
 {
   echo "# CalcCds micro-benchmarks"
