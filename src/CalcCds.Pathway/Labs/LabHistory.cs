@@ -30,7 +30,7 @@ public sealed class LabHistory
     public IReadOnlyList<LabResult> All(Analyte analyte) => byAnalyte[(int)analyte] ?? (IReadOnlyList<LabResult>)Array.Empty<LabResult>();
 
     /// <summary>Final results with a comparable value, newest first (§7.3.1 "latest qualifying result").</summary>
-    public IEnumerable<LabResult> Final(Analyte analyte) => All(analyte).Where(r => !r.IsPreliminary && r.HasValue);
+    public IEnumerable<LabResult> Final(Analyte analyte) => All(analyte).Where(r => r.IsQualifying);
 
     /// <summary>The latest final result with a comparable value, or null.</summary>
     public LabResult? Latest(Analyte analyte)
@@ -39,7 +39,7 @@ public sealed class LabHistory
         var all = All(analyte);
         for (var i = 0; i < all.Count; i++)
         {
-            if (!all[i].IsPreliminary && all[i].HasValue)
+            if (all[i].IsQualifying)
             {
                 return all[i];
             }
@@ -52,7 +52,15 @@ public sealed class LabHistory
     public IEnumerable<LabResult> EarlierWithin(LabResult result, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Final(result.Analyte).Where(r => r.When < result.When && result.When - r.When <= window);
+        return All(result.Analyte).Where(r => IsEarlierWithin(r, result, window));
+    }
+
+    /// <summary>The test of <see cref="EarlierWithin"/>: final, comparable, drawn before the result and at most the window before it.</summary>
+    public static bool IsEarlierWithin(LabResult candidate, LabResult result, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(result);
+        return candidate.IsQualifying && candidate.When < result.When && result.When - candidate.When <= window;
     }
 
     /// <summary>The latest result of any status with or without a usable value (for "last value" text).</summary>

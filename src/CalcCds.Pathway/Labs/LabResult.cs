@@ -74,6 +74,9 @@ public sealed record LabResult
 
     public bool HasValue => Value is not null;
 
+    /// <summary>Final (not preliminary) with a comparable value: the results that drive decisions (§7.3.1, §7.4).</summary>
+    public bool IsQualifying => !IsPreliminary && HasValue;
+
     public bool FlaggedHigh => Flags.Contains("H") || Flags.Contains("HH");
 
     public bool FlaggedCriticalHigh => Flags.Contains("HH");

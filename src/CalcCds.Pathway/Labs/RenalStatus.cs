@@ -113,7 +113,7 @@ public sealed record RenalStatus
 
         foreach (var result in labs.All(Analyte.Egfr))
         {
-            if (!result.IsPreliminary && result.HasValue && result.Loinc == LabLoinc.EgfrCkdEpi2021 && result.When.Date == latest.When.Date)
+            if (result.IsQualifying && result.Loinc == LabLoinc.EgfrCkdEpi2021 && result.When.Date == latest.When.Date)
             {
                 return result;
             }
@@ -186,7 +186,7 @@ public sealed record RenalStatus
         var count = 0;
         foreach (var result in labs.All(Analyte.Egfr))
         {
-            if (result.IsPreliminary || !result.HasValue)
+            if (!result.IsQualifying)
             {
                 continue;
             }
@@ -211,7 +211,7 @@ public sealed record RenalStatus
         LabResult? latest = null;
         foreach (var earlier in labs.All(Analyte.Egfr))
         {
-            if (earlier.IsPreliminary || !earlier.HasValue)
+            if (!earlier.IsQualifying)
             {
                 continue;
             }
@@ -293,5 +293,5 @@ public sealed record RenalStatus
 
     /// <summary>A final creatinine with a comparable value and no comparator (the AKI rise needs exact values).</summary>
     private static bool IsExactFinal(LabResult result) =>
-        !result.IsPreliminary && result.Value is { Comparator: Comparator.None };
+        result.IsQualifying && result.Value!.Comparator == Comparator.None;
 }

@@ -67,16 +67,18 @@ public static class CardText
         text.AppendLiteral(")");
     }
 
-    /// <summary>Appends <see cref="DescribeFinding"/>'s text to a card detail without making a string of it first.</summary>
-    public static StringBuilder AppendFinding(StringBuilder detail, IndexFinding finding)
+    /// <summary>
+    /// The detail line "**Index finding:** " + <see cref="DescribeFinding"/>, which most cards open with, appended
+    /// without making a string of the description first.
+    /// </summary>
+    public static void AppendFindingLine(StringBuilder detail, IndexFinding finding)
     {
         ArgumentNullException.ThrowIfNull(detail);
         ArgumentNullException.ThrowIfNull(finding);
         var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         WriteFinding(ref text, finding);
-        detail.Append(text.Text);
+        detail.Append("**Index finding:** ").Append(text.Text).AppendLine();
         text.Clear();
-        return detail;
     }
 
     /// <summary>One fact line: value, where it came from, and the sentence for text-derived facts.</summary>

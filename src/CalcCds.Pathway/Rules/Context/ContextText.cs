@@ -23,7 +23,7 @@ internal static class ContextText
     public static StringBuilder Start(IndexFinding finding)
     {
         var detail = CardText.NewDetail();
-        CardText.AppendFinding(detail.Append("**Index finding:** "), finding).AppendLine();
+        CardText.AppendFindingLine(detail, finding);
         return detail;
     }
 

@@ -108,7 +108,7 @@ public sealed class Dq1MissingDescriptors : IRule
     private static string Detail(IndexFinding finding, List<string> missing, PatientPicture picture)
     {
         var detail = CardText.NewDetail();
-        CardText.AppendFinding(detail.Append("**Index finding:** "), finding).AppendLine();
+        CardText.AppendFindingLine(detail, finding);
         if (finding.Sentence is not null)
         {
             detail.Append("> ").AppendLine(CardText.Quote(finding.Sentence));

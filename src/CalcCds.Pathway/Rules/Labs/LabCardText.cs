@@ -11,7 +11,7 @@ internal static class LabCardText
     {
         foreach (var finding in picture.IndexFindings)
         {
-            CardText.AppendFinding(detail.Append("**Index finding:** "), finding).AppendLine();
+            CardText.AppendFindingLine(detail, finding);
         }
     }
 
@@ -59,7 +59,30 @@ internal static class LabCardText
         }
     }
 
-    public static void AppendLines(StringBuilder detail, string heading, IEnumerable<string> lines)
+    /// <summary>A section of lines written as given (already "- "-prefixed), under its heading when there is one.</summary>
+    public static void AppendLines(StringBuilder detail, string heading, IEnumerable<string> lines) =>
+        AppendSection(detail, heading, lines, prefix: null);
+
+    /// <summary>A section of list items, each written "- " + item, under its heading when there is one.</summary>
+    public static void AppendItems(StringBuilder detail, string heading, IEnumerable<string> items) =>
+        AppendSection(detail, heading, items, prefix: "- ");
+
+    /// <summary>A section listing lab results as <see cref="LabResult.Describe"/> does, under its heading when there is one.</summary>
+    public static void AppendResults(StringBuilder detail, string heading, IReadOnlyList<LabResult> results)
+    {
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (i == 0)
+            {
+                detail.AppendLine().AppendLine(heading);
+            }
+
+            results[i].AppendDescription(detail.Append("- "));
+            detail.AppendLine();
+        }
+    }
+
+    private static void AppendSection(StringBuilder detail, string heading, IEnumerable<string> lines, string? prefix)
     {
         // The heading only when there is a line; lines are written as they come, without a list.
         var first = true;
@@ -71,7 +94,7 @@ internal static class LabCardText
                 first = false;
             }
 
-            detail.AppendLine(line);
+            detail.Append(prefix).AppendLine(line);
         }
     }
 }

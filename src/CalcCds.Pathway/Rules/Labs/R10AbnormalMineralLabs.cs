@@ -1,4 +1,3 @@
-using System.Text;
 using CalcCds.Hooks.Protocol;
 using CalcCds.Pathway.Labs;
 using CalcCds.Pathway.Picture;
@@ -97,19 +96,12 @@ public sealed class R10AbnormalMineralLabs : IRule
             }
         }
 
-        var first = true;
-        foreach (var hint in Hints(labs, renal, picture.Options.Labs.VitaminDToxicNgMl))
+        LabCardText.AppendItems(detail, "**Pattern hints** (not diagnoses):", Hints(labs, renal, picture.Options.Labs.VitaminDToxicNgMl));
+        if (EarlierResults(picture.LabHistory, flags) is { } earlier)
         {
-            if (first)
-            {
-                detail.AppendLine().AppendLine("**Pattern hints** (not diagnoses):");
-                first = false;
-            }
-
-            detail.Append("- ").AppendLine(hint);
+            LabCardText.AppendResults(detail, "**Earlier result within 24 h** (the later one is used, §7.3):", earlier);
         }
 
-        AppendEarlierResults(detail, picture.LabHistory, flags);
         detail.AppendLine()
             .AppendLine("Treat the underlying condition and monitor the calcification for progression. Consider endocrinology (parathyroid/vitamin D) or nephrology input.");
         LabCardText.AppendLines(detail, "**Add to complete the picture:**", missing.Select(m => m.Describe()));
@@ -120,8 +112,8 @@ public sealed class R10AbnormalMineralLabs : IRule
         return CardText.Finish(detail);
     }
 
-    /// <summary>Earlier final results of the flags' analytes drawn within 24 h before the ones used, each once, in flag order.</summary>
-    private static void AppendEarlierResults(StringBuilder detail, LabHistory history, List<LabFlag> flags)
+    /// <summary>Earlier final results of the flags' analytes drawn within 24 h before the ones used, each once, in flag order; null when none.</summary>
+    private static List<LabResult>? EarlierResults(LabHistory history, List<LabFlag> flags)
     {
         var window = TimeSpan.FromHours(24);
         List<LabResult>? earlier = null;
@@ -131,9 +123,8 @@ public sealed class R10AbnormalMineralLabs : IRule
             {
                 foreach (var candidate in history.All(result.Analyte))
                 {
-                    // LabHistory.EarlierWithin: final, comparable, before the result and at most the window before it.
-                    if (!candidate.IsPreliminary && candidate.HasValue && candidate.When < result.When && result.When - candidate.When <= window
-                        && (earlier is null || !earlier.Contains(candidate)))
+                    // LabHistory.EarlierWithin, without its iterator.
+                    if (LabHistory.IsEarlierWithin(candidate, result, window) && (earlier is null || !earlier.Contains(candidate)))
                     {
                         (earlier ??= []).Add(candidate);
                     }
@@ -141,17 +132,7 @@ public sealed class R10AbnormalMineralLabs : IRule
             }
         }
 
-        if (earlier is null)
-        {
-            return;
-        }
-
-        detail.AppendLine().AppendLine("**Earlier result within 24 h** (the later one is used, §7.3):");
-        foreach (var result in earlier)
-        {
-            result.AppendDescription(detail.Append("- "));
-            detail.AppendLine();
-        }
+        return earlier;
     }
 
     /// <summary>R10: "If PTH or 25-OH D is missing, add them" — 25-OH D even when §4.4 would not require it.</summary>

@@ -61,7 +61,7 @@ public sealed class R25Calciphylaxis : IRule
             }
 
             var detail = CardText.NewDetail();
-            CardText.AppendFinding(detail.Append("**Index finding:** "), finding).AppendLine();
+            CardText.AppendFindingLine(detail, finding);
             detail.AppendLine(CardText.Fact("Depth", finding.Depth!));
             foreach (var pattern in finding.Patterns)
             {

@@ -117,7 +117,7 @@ public static class LesionCards
     {
         ArgumentNullException.ThrowIfNull(lesion);
         var detail = CardText.NewDetail();
-        CardText.AppendFinding(detail.Append("**Index finding:** "), lesion.Finding).AppendLine();
+        CardText.AppendFindingLine(detail, lesion.Finding);
         if (lesion.Finding.Sentence is not null)
         {
             detail.Append("> ").AppendLine(CardText.Quote(lesion.Finding.Sentence));
