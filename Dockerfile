@@ -23,7 +23,7 @@ COPY --from=build /app ./
 # The GC is the project default (server GC, which .NET 10 sizes to the load), with a floor under its gen0 budget.
 # Without the floor, a hook call (~300 KB allocated for a ~100 KB prefetch) under sustained load met a gen0 budget
 # so small that the GC kept handing memory back to the kernel and faulting it in again: ~6 page faults per call, and
-# ~0.35 of the bare-parse throughput instead of ~0.4-0.45 (bench/load.sh, docs/operations.md "Runtime settings").
+# 0.35-0.41 of the bare-parse throughput instead of 0.41-0.43 (side-by-side runs; docs/operations.md "Runtime settings").
 # The floor is an environment-only setting (runtimeconfig.json cannot carry it); bench/load.sh reads the DOTNET_GC*
 # lines below so that it measures the service with the image's runtime settings.
 ENV ASPNETCORE_URLS=http://+:8080 \

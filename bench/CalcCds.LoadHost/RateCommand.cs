@@ -16,6 +16,7 @@ internal static partial class RateCommand
 {
     // How early a sleep must end: the kernel's timer slack (50 us by default) plus wake-up latency on a busy machine.
     private static readonly long SleepMargin = Stopwatch.Frequency / 5_000; // 200 us
+
     public static async Task<int> RunAsync(Arguments args)
     {
         var url = new Uri(args.Required("url"));
