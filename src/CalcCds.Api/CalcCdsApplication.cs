@@ -15,6 +15,7 @@ public static class CalcCdsApplication
     public static WebApplicationBuilder AddCalcCdsServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.UseBatchedConsole();
         builder.Services.AddCalcCds();
         builder.Services.AddCdsHooksSecurity(builder.Configuration, builder.Environment);
         return builder;

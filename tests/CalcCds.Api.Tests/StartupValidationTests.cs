@@ -13,6 +13,7 @@ public sealed class StartupValidationTests
     [InlineData("CalcCds:CdsHooks:MaxJsonDepth", "1000", "MaxJsonDepth")]
     [InlineData("CalcCds:CdsHooks:EvaluationDeadline", "00:00:00.001", "EvaluationDeadline")]
     [InlineData("CalcCds:FhirClient:MaxPages", "0", "MaxPages")]
+    [InlineData("CalcCds:Logging:FlushInterval", "00:00:02", "FlushInterval")]
     public void InvalidSettingFailsStartUp(string key, string value, string named)
     {
         using var factory = new CalcCdsFactory(new Dictionary<string, string?> { [key] = value });
