@@ -31,8 +31,9 @@ internal static partial class FhirFastReader
         // a miss only costs the allocation it would have cost anyway.
         private const int RepeatSlots = 1024;
 
-        // Strings and dates seen earlier in this read, by hash of their UTF-8 bytes: a slot holds the last value that
-        // hashed to it (a string, or a FhirDateTime for date members), and is only taken after a full byte comparison.
+        // Strings and dates seen earlier in this read, by hash of their UTF-8 bytes, and small records (codings,
+        // concepts, search modes), by hash of their members' identities: a slot holds the last value that hashed to
+        // it, and is only taken after a full comparison (bytes, or the members' identities).
         public object?[] Repeats { get; } = new object?[RepeatSlots];
 
         // Items of the lists being read, stacked: a list's items sit above those of the lists that contain it until it
@@ -49,9 +50,11 @@ internal static partial class FhirFastReader
         private int usedCount;
         private int scratchHigh;
 
-        public ref object? RepeatSlot(ReadOnlySpan<byte> utf8)
+        public ref object? RepeatSlot(ReadOnlySpan<byte> utf8) => ref RepeatSlot(VocabularyHash(utf8));
+
+        public ref object? RepeatSlot(uint hash)
         {
-            var slot = (int)(VocabularyHash(utf8) & (RepeatSlots - 1));
+            var slot = (int)(hash & (RepeatSlots - 1));
             if (usedCount < used.Length)
             {
                 used[usedCount] = slot;

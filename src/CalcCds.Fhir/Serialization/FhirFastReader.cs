@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CalcCds.Fhir.Model;
@@ -294,6 +295,61 @@ internal static partial class FhirFastReader
 
         return (uint)(hash >> 32);
     }
+
+    // A chart repeats whole small records: every lab carries the same category, each analyte's results the same code,
+    // most results the same interpretation, every entry the same search mode. Within one read, a record made only of
+    // members that are themselves shared (vocabulary strings, and text shared by ReadString) is taken from the read's
+    // repeat table when an equal one was read before: fewer objects per call and fewer cache lines for the rules to
+    // walk. Matching is by the members' identity, so a member that was not itself shared only costs the new record it
+    // would have cost anyway. Scoped to the read like the repeated strings, so nothing is shared between bodies.
+    private static Coding ShareCoding(string? system, string? code, string? display)
+    {
+        ref var slot = ref State.RepeatSlot(IdentityHash(system, code, display));
+        if (slot is Coding known && (object?)known.System == system && (object?)known.Code == code && (object?)known.Display == display)
+        {
+            return known;
+        }
+
+        var coding = new Coding { System = system, Code = code, Display = display };
+        slot = coding;
+        return coding;
+    }
+
+    private static CodeableConcept ShareConcept(Coding[]? codings, string? text)
+    {
+        // One coding (the usual concept); ShareCoding's instances are only ever plain codings, so the identity of the
+        // coding stands for its content.
+        if (codings is not [var coding])
+        {
+            return new CodeableConcept { Coding = codings, Text = text };
+        }
+
+        ref var slot = ref State.RepeatSlot(IdentityHash(coding, text, null));
+        if (slot is CodeableConcept { Coding: [var knownCoding] } known && knownCoding == coding && (object?)known.Text == text)
+        {
+            return known;
+        }
+
+        var concept = new CodeableConcept { Coding = codings, Text = text };
+        slot = concept;
+        return concept;
+    }
+
+    private static BundleSearch ShareSearch(string? mode)
+    {
+        ref var slot = ref State.RepeatSlot(IdentityHash(mode, null, null));
+        if (slot is BundleSearch known && (object?)known.Mode == mode)
+        {
+            return known;
+        }
+
+        var search = new BundleSearch { Mode = mode };
+        slot = search;
+        return search;
+    }
+
+    private static uint IdentityHash(object? a, object? b, object? c) =>
+        (uint)HashCode.Combine(RuntimeHelpers.GetHashCode(a), RuntimeHelpers.GetHashCode(b), RuntimeHelpers.GetHashCode(c));
 
     // A lab panel's results share their effective and issued times: a date text seen earlier in the read gives the
     // same (immutable) FhirDateTime instead of a new string, a new parse and a new record.

@@ -107,14 +107,76 @@ public sealed class FastReaderRepeatsTests
     }
 
     [Fact]
+    public void Codings_concepts_and_search_modes_repeated_within_one_read_are_one_instance()
+    {
+        var bundle = ReadBundle("""
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Observation","status":"final",
+                "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"laboratory"}]}],
+                "code":{"coding":[{"system":"http://loinc.org","code":"17861-6","display":"Calcium"}],"text":"Calcium"}},
+               "search":{"mode":"match"}},
+              {"resource":{"resourceType":"Observation","status":"final",
+                "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"laboratory"}]}],
+                "code":{"coding":[{"system":"http://loinc.org","code":"17861-6","display":"Calcium"}],"text":"Calcium"}},
+               "search":{"mode":"match"}}]}
+            """);
+
+        var first = (Observation)bundle.Entry![0].Resource!;
+        var second = (Observation)bundle.Entry[1].Resource!;
+        Assert.Same(first.Category![0], second.Category![0]);
+        Assert.Same(first.Code, second.Code);
+        Assert.Same(bundle.Entry[0].Search, bundle.Entry[1].Search);
+    }
+
+    [Fact]
+    public void Records_that_differ_in_any_member_are_not_shared()
+    {
+        var bundle = ReadBundle("""
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Observation","status":"final",
+                "code":{"coding":[{"system":"http://loinc.org","code":"17861-6"}],"text":"Calcium"},
+                "category":[{"coding":[{"system":"http://loinc.org","code":"17861-6"}]}]}},
+              {"resource":{"resourceType":"Observation","status":"final",
+                "code":{"coding":[{"system":"http://loinc.org","code":"17861-6"}],"text":"Ca total"},
+                "category":[{"coding":[{"system":"http://loinc.org","code":"17861-6","version":"2.77"}]}]}},
+              {"resource":{"resourceType":"Observation","status":"final",
+                "code":{"coding":[{"system":"http://loinc.org","code":"17861-6","userSelected":true}],"text":"Calcium"},
+                "category":[{"coding":[{"id":"c1","system":"http://loinc.org","code":"17861-6"}]}]}},
+              {"resource":{"resourceType":"Observation","status":"final",
+                "code":{"coding":[{"system":"http://loinc.org","code":"17861-6"},{"system":"http://loinc.org","code":"17861-6"}]},
+                "category":[{"coding":[{"system":"http://loinc.org","code":"17861-6"}],
+                  "extension":[{"url":"http://example.org/x","valueString":"kept"}]}]}}]}
+            """);
+
+        var observations = bundle.Entry!.Select(e => (Observation)e.Resource!).ToList();
+        // Same coding, other text: the concepts differ, the plain coding inside them is one instance.
+        Assert.NotSame(observations[0].Code, observations[1].Code);
+        Assert.Same(observations[0].Code!.Coding![0], observations[1].Code!.Coding![0]);
+        // A version, an id or userSelected makes a coding of its own.
+        Assert.NotSame(observations[0].Category![0].Coding![0], observations[1].Category![0].Coding![0]);
+        Assert.NotSame(observations[0].Category![0].Coding![0], observations[2].Category![0].Coding![0]);
+        Assert.NotSame(observations[0].Code!.Coding![0], observations[2].Code!.Coding![0]);
+        Assert.Equal("2.77", observations[1].Category![0].Coding![0].Version);
+        Assert.True(observations[2].Code!.Coding![0].UserSelected);
+        // Two codings, or an extension on the concept: read as they are.
+        Assert.Equal(2, observations[3].Code!.Coding!.Count);
+        Assert.NotSame(observations[0].Category![0], observations[3].Category![0]);
+        Assert.Single(observations[3].Category![0].Extension!);
+    }
+
+    [Fact]
     public void Repeats_are_not_shared_between_reads()
     {
-        const string Json = """{"resourceType":"Observation","status":"final","effectiveDateTime":"2026-10-14T09:40:00Z"}""";
+        const string Json = """
+            {"resourceType":"Observation","status":"final","effectiveDateTime":"2026-10-14T09:40:00Z",
+             "code":{"coding":[{"system":"http://loinc.org","code":"17861-6"}]}}
+            """;
 
         var first = (Observation)Read(Json);
         var second = (Observation)Read(Json);
 
         Assert.NotSame(first.EffectiveDateTime, second.EffectiveDateTime);
+        Assert.NotSame(first.Code, second.Code);
     }
 
     private static Bundle ReadBundle(string json) => Assert.IsType<Bundle>(Read(json));

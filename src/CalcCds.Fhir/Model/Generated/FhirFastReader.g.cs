@@ -1041,6 +1041,12 @@ internal static partial class FhirFastReader
             ReadAdditional(ref reader, name, ref additional);
         }
 
+        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        if (mId is null && mExtension is null && mModifierExtension is null && mScore is null && additional is null)
+        {
+            return ShareSearch(mMode);
+        }
+
         return new BundleSearch
         {
             Id = mId,
@@ -1100,6 +1106,12 @@ internal static partial class FhirFastReader
             }
 
             ReadAdditional(ref reader, name, ref additional);
+        }
+
+        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        if (mId is null && mExtension is null && additional is null)
+        {
+            return ShareConcept(mCoding, mText);
         }
 
         return new CodeableConcept
@@ -1183,6 +1195,12 @@ internal static partial class FhirFastReader
             }
 
             ReadAdditional(ref reader, name, ref additional);
+        }
+
+        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        if (mId is null && mExtension is null && mVersion is null && mUserSelected is null && additional is null)
+        {
+            return ShareCoding(mSystem, mCode, mDisplay);
         }
 
         return new Coding

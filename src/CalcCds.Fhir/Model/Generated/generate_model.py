@@ -199,6 +199,16 @@ def value_reader(item, json_name=None):
     }.get(item, f"Read{item}")
 
 
+# Records that repeat across a body's resources (a lab's category, code and interpretation; every entry's search mode)
+# and are then read once per body: when a read one holds only these members, FhirFastReader's Share method returns the
+# instance read earlier in the same body. (method, members that must be absent, arguments)
+SHARED = {
+    "Coding": ("ShareCoding", ["Id", "Extension", "Version", "UserSelected"], "mSystem, mCode, mDisplay"),
+    "CodeableConcept": ("ShareConcept", ["Id", "Extension"], "mCoding, mText"),
+    "BundleSearch": ("ShareSearch", ["Id", "Extension", "ModifierExtension", "Score"], "mMode"),
+}
+
+
 def reader_method(name):
     members = all_members(name)
     is_resource = BASES[name] in ("Resource", "DomainResource")
@@ -233,6 +243,11 @@ def reader_method(name):
             lines.append("")
         lines[-1] = "                    break;"
     lines += ["            }", "", "            ReadAdditional(ref reader, name, ref additional);", "        }", ""]
+    if name in SHARED:
+        share, plain_members, args = SHARED[name]
+        unset = " && ".join(f"m{m} is null" for m in plain_members)
+        lines += [f"        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.",
+                  f"        if ({unset} && additional is null)", "        {", f"            return {share}({args});", "        }", ""]
     lines.append(f"        return new {name}")
     lines.append("        {")
     for json_name, cs, item, is_list in members:
