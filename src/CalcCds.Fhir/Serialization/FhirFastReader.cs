@@ -296,8 +296,8 @@ internal static partial class FhirFastReader
         return (uint)(hash >> 32);
     }
 
-    // A chart repeats whole small records: every lab carries the same category, each analyte's results the same code,
-    // most results the same interpretation, every entry the same search mode. Within one read, a record made only of
+    // A chart repeats whole small records: every lab carries the same category, each analyte's results the same code
+    // and reference range, most results the same interpretation, every entry the same search mode. Within one read, a record made only of
     // members that are themselves shared (vocabulary strings, and text shared by ReadString) is taken from the read's
     // repeat table when an equal one was read before: fewer objects per call and fewer cache lines for the rules to
     // walk. Matching is by the members' identity, so a member that was not itself shared only costs the new record it
@@ -325,7 +325,7 @@ internal static partial class FhirFastReader
         }
 
         ref var slot = ref State.RepeatSlot(IdentityHash(coding, text, null));
-        if (slot is CodeableConcept { Coding: [var knownCoding] } known && knownCoding == coding && (object?)known.Text == text)
+        if (slot is CodeableConcept { Coding: [var knownCoding] } known && (object)knownCoding == coding && (object?)known.Text == text)
         {
             return known;
         }
@@ -346,6 +346,49 @@ internal static partial class FhirFastReader
         var search = new BundleSearch { Mode = mode };
         slot = search;
         return search;
+    }
+
+    private static Quantity ShareQuantity(decimal? value, string? comparator, string? unit, string? system, string? code)
+    {
+        var hash = (uint)HashCode.Combine(value, IdentityHash(comparator, unit, system), RuntimeHelpers.GetHashCode(code));
+        ref var slot = ref State.RepeatSlot(hash);
+        if (slot is Quantity known && SameDecimal(known.Value, value) && (object?)known.Comparator == comparator
+            && (object?)known.Unit == unit && (object?)known.System == system && (object?)known.Code == code)
+        {
+            return known;
+        }
+
+        var quantity = new Quantity { Value = value, Comparator = comparator, Unit = unit, System = system, Code = code };
+        slot = quantity;
+        return quantity;
+    }
+
+    private static ObservationReferenceRange ShareRange(Quantity? low, Quantity? high, string? text)
+    {
+        ref var slot = ref State.RepeatSlot(IdentityHash(low, high, text));
+        if (slot is ObservationReferenceRange known && (object?)known.Low == low && (object?)known.High == high && (object?)known.Text == text)
+        {
+            return known;
+        }
+
+        var range = new ObservationReferenceRange { Low = low, High = high, Text = text };
+        slot = range;
+        return range;
+    }
+
+    // Equal as written: 9.6 and 9.60 are equal decimals but not the same text, so the scale (and sign) must agree too.
+    private static bool SameDecimal(decimal? a, decimal? b)
+    {
+        if (a is not { } x || b is not { } y)
+        {
+            return a is null && b is null;
+        }
+
+        Span<int> left = stackalloc int[4];
+        Span<int> right = stackalloc int[4];
+        decimal.GetBits(x, left);
+        decimal.GetBits(y, right);
+        return left.SequenceEqual(right);
     }
 
     private static uint IdentityHash(object? a, object? b, object? c) =>

@@ -165,6 +165,34 @@ public sealed class FastReaderRepeatsTests
     }
 
     [Fact]
+    public void Quantities_and_reference_ranges_are_shared_only_when_written_alike()
+    {
+        var bundle = ReadBundle("""
+            {"resourceType":"Bundle","type":"searchset","entry":[
+              {"resource":{"resourceType":"Observation","status":"final","valueQuantity":{"value":9.6,"unit":"mg/dL"},
+                "referenceRange":[{"low":{"value":8.5,"unit":"mg/dL"},"high":{"value":10.2,"unit":"mg/dL"}}]}},
+              {"resource":{"resourceType":"Observation","status":"final","valueQuantity":{"value":9.6,"unit":"mg/dL"},
+                "referenceRange":[{"low":{"value":8.5,"unit":"mg/dL"},"high":{"value":10.2,"unit":"mg/dL"}}]}},
+              {"resource":{"resourceType":"Observation","status":"final","valueQuantity":{"value":9.60,"unit":"mg/dL"},
+                "referenceRange":[{"low":{"value":8.50,"unit":"mg/dL"},"high":{"value":10.2,"unit":"mg/dL"}}]}},
+              {"resource":{"resourceType":"Observation","status":"final","valueQuantity":{"value":-0,"unit":"mg/dL"},
+                "referenceRange":[{"low":{"value":8.5,"unit":"mg/dL"},"high":{"value":10.2,"unit":"mg/dL"},"text":"adult"}]}},
+              {"resource":{"resourceType":"Observation","status":"final","valueQuantity":{"value":0,"unit":"mg/dL"}}}]}
+            """);
+
+        var o = bundle.Entry!.Select(e => (Observation)e.Resource!).ToList();
+        Assert.Same(o[0].ValueQuantity, o[1].ValueQuantity);
+        Assert.Same(o[0].ReferenceRange![0], o[1].ReferenceRange![0]);
+        // 9.60 is not 9.6 as written (the read above also checks each record against System.Text.Json's).
+        Assert.NotSame(o[0].ValueQuantity, o[2].ValueQuantity);
+        Assert.NotSame(o[0].ReferenceRange![0], o[2].ReferenceRange![0]);
+        Assert.Same(o[0].ReferenceRange![0].High, o[2].ReferenceRange![0].High);
+        // Other text, other range; a negative zero is not a zero.
+        Assert.NotSame(o[0].ReferenceRange![0], o[3].ReferenceRange![0]);
+        Assert.NotSame(o[3].ValueQuantity, o[4].ValueQuantity);
+    }
+
+    [Fact]
     public void Repeats_are_not_shared_between_reads()
     {
         const string Json = """

@@ -6796,6 +6796,12 @@ internal static partial class FhirFastReader
             ReadAdditional(ref reader, name, ref additional);
         }
 
+        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        if (mId is null && mExtension is null && mModifierExtension is null && mType is null && mAppliesTo is null && mAge is null && additional is null)
+        {
+            return ShareRange(mLow, mHigh, mText);
+        }
+
         return new ObservationReferenceRange
         {
             Id = mId,
@@ -8829,6 +8835,12 @@ internal static partial class FhirFastReader
             }
 
             ReadAdditional(ref reader, name, ref additional);
+        }
+
+        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        if (mId is null && mExtension is null && additional is null)
+        {
+            return ShareQuantity(mValue, mComparator, mUnit, mSystem, mCode);
         }
 
         return new Quantity

@@ -199,13 +199,16 @@ def value_reader(item, json_name=None):
     }.get(item, f"Read{item}")
 
 
-# Records that repeat across a body's resources (a lab's category, code and interpretation; every entry's search mode)
+# Records that repeat across a body's resources (a lab's category, code, interpretation and reference range; every
+# entry's search mode)
 # and are then read once per body: when a read one holds only these members, FhirFastReader's Share method returns the
 # instance read earlier in the same body. (method, members that must be absent, arguments)
 SHARED = {
     "Coding": ("ShareCoding", ["Id", "Extension", "Version", "UserSelected"], "mSystem, mCode, mDisplay"),
     "CodeableConcept": ("ShareConcept", ["Id", "Extension"], "mCoding, mText"),
     "BundleSearch": ("ShareSearch", ["Id", "Extension", "ModifierExtension", "Score"], "mMode"),
+    "Quantity": ("ShareQuantity", ["Id", "Extension"], "mValue, mComparator, mUnit, mSystem, mCode"),
+    "ObservationReferenceRange": ("ShareRange", ["Id", "Extension", "ModifierExtension", "Type", "AppliesTo", "Age"], "mLow, mHigh, mText"),
 }
 
 
