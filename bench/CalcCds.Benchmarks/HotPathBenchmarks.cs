@@ -85,7 +85,7 @@ public class HotPathBenchmarks
     public int SerializeCards()
     {
         output.ResetWrittenCount();
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, CdsResponseResult.WriterOptions);
         JsonSerializer.Serialize(writer, response, CdsJsonContext.Default.CdsResponse);
         return output.WrittenCount;
     }
@@ -97,7 +97,7 @@ public class HotPathBenchmarks
         var prefetch = await resolver.ResolveAsync(service, parsed, CancellationToken.None);
         var cards = evaluator.Evaluate(new HookInvocation(service, parsed, prefetch));
         output.ResetWrittenCount();
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, CdsResponseResult.WriterOptions);
         JsonSerializer.Serialize(writer, cards, CdsJsonContext.Default.CdsResponse);
         return output.WrittenCount;
     }

@@ -13,8 +13,9 @@ namespace CalcCds.Api.CdsHooks;
 /// </summary>
 public sealed class CdsResponseResult(CdsResponse response) : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<CdsResponse>
 {
-    // As ASP.NET Core's own JSON answers: non-ASCII card text as UTF-8, quotes and control characters escaped.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>As ASP.NET Core's own JSON answers: non-ASCII card text as UTF-8, quotes and control characters
+    /// escaped. Public so the benchmarks write with the same options.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public int? StatusCode => StatusCodes.Status200OK;
 

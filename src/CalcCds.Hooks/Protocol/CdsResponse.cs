@@ -21,6 +21,8 @@ public sealed record Card
 
     public required string Summary { get; init; }
 
+    /// <summary>Markdown, a line break every sentence or two: written by <see cref="EscapedStringConverter"/>.</summary>
+    [JsonConverter(typeof(EscapedStringConverter))]
     public string? Detail { get; init; }
 
     public required CardIndicator Indicator { get; init; }
