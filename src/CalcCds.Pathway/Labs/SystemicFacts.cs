@@ -74,6 +74,21 @@ public sealed record MissingLab(string Test, AnalyteInfo Order, LabResult? Last,
     public string Describe() => Last is null
         ? $"- {Test}: no result on record"
         : $"- {Test}: {Why}; last {Last.Describe()}";
+
+    /// <summary>Appends <see cref="Describe"/>'s text to a card detail without making strings of it first.</summary>
+    public void AppendDescription(StringBuilder detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        detail.Append("- ").Append(Test).Append(": ");
+        if (Last is null)
+        {
+            detail.Append("no result on record");
+            return;
+        }
+
+        detail.Append(Why).Append("; last ");
+        Last.AppendDescription(detail);
+    }
 }
 
 /// <summary>
