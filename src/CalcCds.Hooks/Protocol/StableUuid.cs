@@ -13,12 +13,11 @@ public static class StableUuid
     /// <summary>Separates the parts in the hashed text (U+001F, one UTF-8 byte), so ("ab", "c") and ("a", "bc") differ.</summary>
     private const char Separator = '\u001f';
 
-    public static string Create(params string[] parts)
+    public static string Create(params ReadOnlySpan<string> parts)
     {
-        ArgumentNullException.ThrowIfNull(parts);
-
         // The hash input is the UTF-8 of the parts joined by the separator, written part by part into a pooled buffer:
-        // every card and suggestion gets a uuid on every call, so no joined string or byte array is made for it.
+        // every card and suggestion gets a uuid on every call, so no joined string or byte array is made for it, and
+        // the parts come as a span, so no array of them either.
         var chars = parts.Length;
         foreach (var part in parts)
         {

@@ -15,17 +15,32 @@ public sealed class ConceptSet
     private readonly FrozenSet<string> snomed;
     private readonly string[] icdPrefixes;
 
+    /// <summary>The first characters of <see cref="icdPrefixes"/>, each once: a code starting with none of them matches
+    /// no prefix, which settles most tests without comparing prefixes. Null when a prefix is empty (it matches all).</summary>
+    private readonly string? icdFirstChars;
+
+    /// <summary>How many concept sets exist; each has its own <see cref="Ordinal"/> below this.</summary>
+    private static int count;
+
     public ConceptSet(string name, IEnumerable<string> snomed, IEnumerable<string> icd10CmPrefixes)
     {
         ArgumentNullException.ThrowIfNull(snomed);
         ArgumentNullException.ThrowIfNull(icd10CmPrefixes);
         Name = name;
+        Ordinal = Interlocked.Increment(ref count) - 1;
         this.snomed = snomed.ToFrozenSet(StringComparer.Ordinal);
         icdPrefixes = icd10CmPrefixes.Select(NormalizeIcd).ToArray();
+        icdFirstChars = icdPrefixes.Any(p => p.Length == 0) ? null : new string(icdPrefixes.Select(p => p[0]).Distinct().ToArray());
     }
 
     /// <summary>Human name used in card text, e.g. "chronic kidney disease".</summary>
     public string Name { get; }
+
+    /// <summary>The number of concept sets made so far (the static ones, and any a test makes).</summary>
+    internal static int Count => Volatile.Read(ref count);
+
+    /// <summary>This set's number, 0 to <see cref="Count"/> - 1: a <see cref="ConditionIndex"/> keeps its answers by it.</summary>
+    internal int Ordinal { get; }
 
     public bool Matches(Coding? coding)
     {
@@ -96,6 +111,11 @@ public sealed class ConceptSet
 
     private bool StartsWithAny(ReadOnlySpan<char> normalized)
     {
+        if (icdFirstChars is not null && (normalized.IsEmpty || !icdFirstChars.Contains(normalized[0], StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
         foreach (var prefix in icdPrefixes)
         {
             if (normalized.StartsWith(prefix, StringComparison.Ordinal))

@@ -28,19 +28,30 @@ public sealed class ConditionIndex
 
     private readonly List<Entry> entries;
 
-    /// <summary>Answers already given, by concept (reference identity: concepts are static sets) and activeOnly.</summary>
-    private readonly Dictionary<(ConceptSet Concept, bool ActiveOnly), IReadOnlyList<ConditionMatch>> found = new(32);
+    /// <summary>
+    /// Answers already given, at <see cref="Slot"/> of the concept and activeOnly (null: not asked yet). Grown on the
+    /// first question: an index of a patient without Conditions never asks.
+    /// </summary>
+    private IReadOnlyList<ConditionMatch>?[] found = [];
 
     public ConditionIndex(IEnumerable<Condition> conditions, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(conditions);
         var all = conditions.ToList();
-        var refuted = all.Where(c => Verification(c) == "refuted").ToList();
-        entries = [];
+        List<Condition>? refuted = null;
+        foreach (var condition in all)
+        {
+            if (Verification(condition) == "refuted")
+            {
+                (refuted ??= []).Add(condition);
+            }
+        }
+
+        entries = new List<Entry>(all.Count);
         foreach (var condition in all)
         {
             var verification = Verification(condition);
-            if (verification is "refuted" or "entered-in-error" || IsCancelledByRefutation(condition, refuted))
+            if (verification is "refuted" or "entered-in-error" || (refuted is not null && IsCancelledByRefutation(condition, refuted)))
             {
                 continue;
             }
@@ -68,23 +79,34 @@ public sealed class ConditionIndex
 
         // The context flags, the labs area and several rules ask for the same concepts on one picture: each answer is
         // computed once. Like the picture that holds it, an index serves one request on one thread at a time.
-        if (found.TryGetValue((concept, activeOnly), out var cached))
+        var slot = Slot(concept, activeOnly);
+        if (slot < found.Length && found[slot] is { } cached)
         {
             return cached;
         }
 
-        var matches = new List<ConditionMatch>();
+        // Most concepts match none of a patient's Conditions: those share the empty answer.
+        List<ConditionMatch>? matches = null;
         foreach (var entry in entries)
         {
             if ((!activeOnly || entry.IsActive) && entry.Codes.MatchedBy(concept))
             {
-                matches.Add(new ConditionMatch(entry.Condition, entry.Certainty, entry.IsActive, entry.FactFor(concept)));
+                (matches ??= []).Add(new ConditionMatch(entry.Condition, entry.Certainty, entry.IsActive, entry.FactFor(concept)));
             }
         }
 
-        found.Add((concept, activeOnly), matches);
-        return matches;
+        if (slot >= found.Length)
+        {
+            Array.Resize(ref found, Math.Max(slot + 1, ConceptSet.Count * 2));
+        }
+
+        IReadOnlyList<ConditionMatch> answer = matches is null ? Array.Empty<ConditionMatch>() : matches;
+        found[slot] = answer;
+        return answer;
     }
+
+    /// <summary>Two places per concept: its "history" answer, then its "active" one.</summary>
+    private static int Slot(ConceptSet concept, bool activeOnly) => (concept.Ordinal * 2) + (activeOnly ? 1 : 0);
 
     private static string? Verification(Condition condition) => FirstCode(condition.VerificationStatus);
 

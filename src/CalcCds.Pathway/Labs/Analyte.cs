@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using CalcCds.Pathway.Terminology;
 
 namespace CalcCds.Pathway.Labs;
@@ -84,10 +83,11 @@ public sealed record AnalyteInfo(
     public static AnalyteInfo? ForLoinc(string? loinc) => loinc is not null && ByLoinc.TryGetValue(loinc, out var info) ? info : null;
 
     // Asked once per lab coding on every request; built after All (static initializers run in order). The first
-    // analyte listing a code keeps it, as a scan of All in order would.
-    private static readonly FrozenDictionary<string, AnalyteInfo> ByLoinc = IndexByLoinc();
+    // analyte listing a code keeps it, as a scan of All in order would. A plain dictionary, not a frozen one: most
+    // codes have the same length (7), and the frozen dictionary chosen for such keys compared them one by one.
+    private static readonly Dictionary<string, AnalyteInfo> ByLoinc = IndexByLoinc();
 
-    private static FrozenDictionary<string, AnalyteInfo> IndexByLoinc()
+    private static Dictionary<string, AnalyteInfo> IndexByLoinc()
     {
         var index = new Dictionary<string, AnalyteInfo>(StringComparer.Ordinal);
         foreach (var info in All)
@@ -98,6 +98,6 @@ public sealed record AnalyteInfo(
             }
         }
 
-        return index.ToFrozenDictionary(StringComparer.Ordinal);
+        return index;
     }
 }

@@ -100,11 +100,13 @@ public static class LabReader
             return false;
         }
 
-        var key = ContentKey.Of(loinc, quantity, when.Value);
+        // The same time as written is the same instant: comparing instants first skips nearly every other result, and
+        // the key is made only when one has the same instant.
+        ContentKey? key = null;
         foreach (var earlier in sameAnalyte)
         {
-            // The same time as written is the same instant: comparing instants first skips nearly every other result.
-            if (earlier.When == when.LowerBound && ContentKey.Of(earlier.Loinc, earlier.ReportedQuantity, earlier.Date) == key)
+            if (earlier.When == when.LowerBound
+                && ContentKey.Of(earlier.Loinc, earlier.ReportedQuantity, earlier.Date) == (key ??= ContentKey.Of(loinc, quantity, when.Value)))
             {
                 return true;
             }

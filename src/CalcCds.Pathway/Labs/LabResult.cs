@@ -138,7 +138,7 @@ public sealed record LabResult
         }
         else
         {
-            text.AppendFormatted(Value.ToString());
+            Value.WriteTo(ref text);
             text.AppendLiteral(" ");
             text.AppendFormatted(info.CanonicalUnit);
             if (original is not null && !EndsWithUnit(original, info.CanonicalUnit))
@@ -167,8 +167,11 @@ public sealed record LabResult
             text.AppendFormatted(Flags.Count == 1 ? Flags.First() : string.Join('/', Flags.Order(StringComparer.Ordinal)));
         }
 
+        // Reference's text, written in place.
         text.AppendLiteral(" (");
-        text.AppendFormatted(Reference);
+        text.AppendFormatted(Source.ResourceType);
+        text.AppendLiteral("/");
+        text.AppendFormatted(Source.Id ?? "(no id)");
         text.AppendLiteral(", ");
         text.AppendFormatted(Date);
         if (DateFromIssued)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CalcCds.Pathway.Labs;
 
@@ -53,16 +54,21 @@ public sealed record LabValue(decimal Value, Comparator Comparator = Comparator.
     /// <summary>The value multiplied into another unit, comparator kept (factors are positive).</summary>
     public LabValue Scale(decimal factor) => this with { Value = Value * factor };
 
-    public override string ToString()
+    public override string ToString() => Prefix + decimal.Round(Value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes <see cref="ToString"/>'s text into a line being built, without making a string of it.</summary>
+    internal void WriteTo(ref DefaultInterpolatedStringHandler text)
     {
-        var prefix = Comparator switch
-        {
-            Comparator.LessThan => "<",
-            Comparator.LessOrEqual => "≤",
-            Comparator.GreaterThan => ">",
-            Comparator.GreaterOrEqual => "≥",
-            _ => string.Empty,
-        };
-        return prefix + decimal.Round(Value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+        text.AppendLiteral(Prefix);
+        text.AppendFormatted(decimal.Round(Value, 2), "0.##");
     }
+
+    private string Prefix => Comparator switch
+    {
+        Comparator.LessThan => "<",
+        Comparator.LessOrEqual => "≤",
+        Comparator.GreaterThan => ">",
+        Comparator.GreaterOrEqual => "≥",
+        _ => string.Empty,
+    };
 }

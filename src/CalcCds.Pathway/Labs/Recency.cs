@@ -39,7 +39,8 @@ public sealed record Recency(RecencyContext Context, IReadOnlyList<InterveningEv
                 CkdStage.G3 or CkdStage.G3a or CkdStage.G3b => RecencyContext.CkdG3,
                 _ => RecencyContext.NoCkd,
             };
-        return new Recency(context, CollectEvents(picture, medications).OrderByDescending(e => e.When).ToList(), picture.Options.Labs.Recency, picture.Now);
+        var events = CollectEvents(picture, medications);
+        return new Recency(context, events.Count > 1 ? events.OrderByDescending(e => e.When).ToList() : events, picture.Options.Labs.Recency, picture.Now);
     }
 
     /// <summary>The window for the analyte in this context (§7.2; the shorter end of each KDIGO range).</summary>
@@ -110,44 +111,62 @@ public sealed record Recency(RecencyContext Context, IReadOnlyList<InterveningEv
         picture.Prefetch.Resources<Encounter>(PrefetchKeys.Encounters)
             .Any(e => e.Status == "in-progress" && e.Class?.Code is "IMP" or "ACUTE");
 
-    private static IEnumerable<InterveningEvent> CollectEvents(PatientPicture picture, IReadOnlyList<MineralMedication> medications)
+    /// <summary>The intervening events in the order found; <see cref="Assess"/> sorts them, latest first.</summary>
+    private static List<InterveningEvent> CollectEvents(PatientPicture picture, IReadOnlyList<MineralMedication> medications)
     {
+        var events = new List<InterveningEvent>();
+
+        // Dialysis start: the earliest dialysis procedure, or the onset of dialysis dependence (the first listed among
+        // equal times, procedures before Conditions).
+        FhirDateTime? dialysisStart = null;
+        Resource? dialysisSource = null;
         foreach (var procedure in picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures))
         {
-            if (procedure.Status is not ("completed" or "in-progress") || (procedure.PerformedPeriod?.Start ?? procedure.PerformedDateTime) is not { } when)
+            if (procedure.Status is not ("completed" or "in-progress"))
             {
                 continue;
             }
 
-            if (procedure.Code.Has(FhirSystems.Snomed, RenalProcedureCodes.Parathyroidectomy))
+            var when = procedure.PerformedPeriod?.Start ?? procedure.PerformedDateTime;
+            if (procedure.Code.Has(FhirSystems.Snomed, RenalProcedureCodes.Parathyroidectomy) && when is not null)
             {
-                yield return new InterveningEvent(when.LowerBound, $"parathyroidectomy ({procedure.Ref()}, {when.Value})");
+                events.Add(new InterveningEvent(when.LowerBound, $"parathyroidectomy ({procedure.Ref()}, {when.Value})"));
             }
-            else if (procedure.Code.Has(FhirSystems.Snomed, RenalProcedureCodes.KidneyTransplant))
+            else if (procedure.Code.Has(FhirSystems.Snomed, RenalProcedureCodes.KidneyTransplant) && when is not null)
             {
-                yield return new InterveningEvent(when.LowerBound, $"kidney transplant ({procedure.Ref()}, {when.Value})");
+                events.Add(new InterveningEvent(when.LowerBound, $"kidney transplant ({procedure.Ref()}, {when.Value})"));
+            }
+
+            if (when is not null && procedure.Code.HasAny(FhirSystems.Snomed, RenalProcedureCodes.Dialysis)
+                && (dialysisStart is null || when.LowerBound < dialysisStart.LowerBound))
+            {
+                dialysisStart = when;
+                dialysisSource = procedure;
             }
         }
 
-        // Dialysis start: the earliest dialysis procedure, or the onset of dialysis dependence.
-        var dialysisStarts = picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures)
-            .Where(p => p.Status is "completed" or "in-progress" && p.Code.HasAny(FhirSystems.Snomed, RenalProcedureCodes.Dialysis))
-            .Select(p => (When: p.PerformedPeriod?.Start ?? p.PerformedDateTime, Ref: p.Ref()))
-            .Concat(picture.Conditions.Active(LabConcepts.Dialysis).Select(m => (When: m.Condition.Onset, Ref: m.Fact.Reference)))
-            .Where(x => x.When is not null)
-            .OrderBy(x => x.When!.LowerBound)
-            .ToList();
-        if (dialysisStarts.Count > 0)
+        string? dialysisReference = null;
+        foreach (var match in picture.Conditions.Active(LabConcepts.Dialysis))
         {
-            yield return new InterveningEvent(dialysisStarts[0].When!.LowerBound, $"dialysis start ({dialysisStarts[0].Ref}, {dialysisStarts[0].When!.Value})");
+            if (match.Condition.Onset is { } onset && (dialysisStart is null || onset.LowerBound < dialysisStart.LowerBound))
+            {
+                dialysisStart = onset;
+                dialysisReference = match.Fact.Reference;
+            }
         }
 
-        foreach (var medication in medications.Where(m => m.Kind is MineralDrugKind.ActiveVitaminD or MineralDrugKind.Calcimimetic))
+        if (dialysisStart is not null)
         {
-            if (medication.Request.AuthoredOn is { } authored)
+            var reference = dialysisReference ?? dialysisSource!.Ref();
+            events.Add(new InterveningEvent(dialysisStart.LowerBound, $"dialysis start ({reference}, {dialysisStart.Value})"));
+        }
+
+        foreach (var medication in medications)
+        {
+            if (medication.Kind is MineralDrugKind.ActiveVitaminD or MineralDrugKind.Calcimimetic && medication.Request.AuthoredOn is { } authored)
             {
                 var verb = medication.Request.Status is "stopped" or "completed" ? "change of" : "start of";
-                yield return new InterveningEvent(authored.LowerBound, $"{verb} {medication.Ingredient} ({medication.Request.Ref()}, {authored.Value})");
+                events.Add(new InterveningEvent(authored.LowerBound, $"{verb} {medication.Ingredient} ({medication.Request.Ref()}, {authored.Value})"));
             }
         }
 
@@ -155,8 +174,10 @@ public sealed record Recency(RecencyContext Context, IReadOnlyList<InterveningEv
         {
             if ((aki.Condition.Onset ?? aki.Condition.RecordedDate) is { } onset && onset.LowerBound >= picture.Now.AddDays(-picture.Options.Labs.AkiOnsetDays))
             {
-                yield return new InterveningEvent(onset.LowerBound, $"new acute kidney injury ({aki.Fact.Reference}, {onset.Value})");
+                events.Add(new InterveningEvent(onset.LowerBound, $"new acute kidney injury ({aki.Fact.Reference}, {onset.Value})"));
             }
         }
+
+        return events;
     }
 }

@@ -74,6 +74,21 @@ public sealed record MissingLab(string Test, AnalyteInfo Order, LabResult? Last,
     public string Describe() => Last is null
         ? $"- {Test}: no result on record"
         : $"- {Test}: {Why}; last {Last.Describe()}";
+
+    /// <summary>Appends <see cref="Describe"/>'s text to a card detail without making strings of it first.</summary>
+    public void AppendDescription(StringBuilder detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        detail.Append("- ").Append(Test).Append(": ");
+        if (Last is null)
+        {
+            detail.Append("no result on record");
+            return;
+        }
+
+        detail.Append(Why).Append("; last ");
+        Last.AppendDescription(detail);
+    }
 }
 
 /// <summary>
@@ -100,15 +115,27 @@ public sealed record SystemicFacts
         ArgumentNullException.ThrowIfNull(labs);
         ArgumentNullException.ThrowIfNull(renal);
         ArgumentNullException.ThrowIfNull(medications);
+        // Every call with labs runs this: plain loops, the reasons in clause order.
         var reasons = new List<SystemicReason>();
         reasons.AddRange(IndexFindingSignals.SystemicSigns(picture.IndexFindings));
-        reasons.AddRange(ConditionReasons(picture, renal));
-        var activeMedications = medications.Where(MineralMedications.IsActive)
-            .Where(m => m.Kind is MineralDrugKind.ActiveVitaminD or MineralDrugKind.CalciumSalt || (m.Kind == MineralDrugKind.NutritionalVitaminD && m.HighDose))
-            .ToList();
-        reasons.AddRange(activeMedications.Select(m => new SystemicReason(SystemicClause.Medication, m.Describe())));
-        reasons.AddRange(labs.AbnormalFlags.Where(f => f.Name != "PTH_VERY_HIGH")
-            .Select(f => new SystemicReason(f)));
+        AddConditionReasons(reasons, picture, renal);
+        foreach (var m in medications)
+        {
+            if (MineralMedications.IsActive(m)
+                && (m.Kind is MineralDrugKind.ActiveVitaminD or MineralDrugKind.CalciumSalt || (m.Kind == MineralDrugKind.NutritionalVitaminD && m.HighDose)))
+            {
+                reasons.Add(new SystemicReason(SystemicClause.Medication, m.Describe()));
+            }
+        }
+
+        foreach (var flag in labs.AbnormalFlags)
+        {
+            if (flag.Name != "PTH_VERY_HIGH")
+            {
+                reasons.Add(new SystemicReason(flag));
+            }
+        }
+
         if (renal.HasEgfrBelow(60m))
         {
             reasons.Add(new SystemicReason(SystemicClause.Lab, $"- eGFR below 60: {renal.EgfrLatest!.Describe()}"));
@@ -127,26 +154,31 @@ public sealed record SystemicFacts
     }
 
     /// <summary>(c): active or recently resolved (≤ 1 y) systemic conditions, CKD G3a–G5D (coded or inferred).</summary>
-    private static IEnumerable<SystemicReason> ConditionReasons(PatientPicture picture, RenalStatus renal)
+    private static void AddConditionReasons(List<SystemicReason> reasons, PatientPicture picture, RenalStatus renal)
     {
         if (renal.Stage is { } stage && (stage.IsG3OrWorse() || (stage == CkdStage.Unstaged && renal.EgfrLatest is null)))
         {
             var label = stage == CkdStage.Unstaged ? "chronic kidney disease, stage not recorded and no eGFR on record" : $"chronic kidney disease {stage}";
-            yield return new SystemicReason(SystemicClause.Condition, $"- {label}{(renal.StageInferred ? " (inferred from eGFR)" : string.Empty)}");
+            reasons.Add(new SystemicReason(SystemicClause.Condition, $"- {label}{(renal.StageInferred ? " (inferred from eGFR)" : string.Empty)}"));
             foreach (var line in renal.CkdEvidence)
             {
-                yield return new SystemicReason(SystemicClause.Condition, "  " + line);
+                reasons.Add(new SystemicReason(SystemicClause.Condition, "  " + line));
             }
         }
 
         var since = picture.Now.AddDays(-picture.Options.Labs.RecentlyResolvedDays);
         foreach (var concept in LabConcepts.Systemic)
         {
-            foreach (var match in picture.Conditions.History(concept).Where(m => m.IsActive || ResolvedSince(m, since)))
+            foreach (var match in picture.Conditions.History(concept))
             {
+                if (!match.IsActive && !ResolvedSince(match, since))
+                {
+                    continue;
+                }
+
                 var label = match.Certainty == Certainty.Suspected ? $"{concept.Name} (suspected)" : concept.Name;
                 var status = match.IsActive ? string.Empty : " (resolved within the last year)";
-                yield return new SystemicReason(SystemicClause.Condition, Rules.CardText.Fact(label + status, match.Fact));
+                reasons.Add(new SystemicReason(SystemicClause.Condition, Rules.CardText.Fact(label + status, match.Fact)));
             }
         }
     }

@@ -36,10 +36,10 @@ internal static class LesionReports
             }
         }
 
-        var coded = reports.Select(r => r.Finding.Reference).ToHashSet(StringComparer.Ordinal);
+        var codedCount = reports.Count;
         foreach (var report in picture.Prefetch.Resources<DiagnosticReport>(PrefetchKeys.RadiologyReports))
         {
-            if ((report.Result ?? []).Any(r => r.Reference is { } reference && coded.Contains(reference)))
+            if (HasCodedResult(report, reports, codedCount))
             {
                 continue;
             }
@@ -51,12 +51,45 @@ internal static class LesionReports
             }
         }
 
-        if (!index.IsPreliminary && !reports.Any(r => r.Finding.Reference == index.Reference))
+        if (!index.IsPreliminary && !HasReport(reports, reports.Count, index.Reference))
         {
             reports.Add(new LesionReport(index, ImagingModality.Radiograph));
         }
 
         return reports;
+    }
+
+    /// <summary>A report whose results include one of the first <paramref name="codedCount"/> (coded) reports.</summary>
+    private static bool HasCodedResult(DiagnosticReport report, List<LesionReport> reports, int codedCount)
+    {
+        if (report.Result is not { } results || codedCount == 0)
+        {
+            return false;
+        }
+
+        foreach (var result in results)
+        {
+            if (result.Reference is { } reference && HasReport(reports, codedCount, reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One of the first <paramref name="count"/> reports is of the finding <paramref name="reference"/> names.</summary>
+    private static bool HasReport(List<LesionReport> reports, int count, string reference)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(reports[i].Finding.Reference, reference, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Same laterality, and the same site when both reports name one (a text report may not).</summary>
@@ -91,14 +124,36 @@ internal static class LesionReports
 
     internal static ImagingModality? FromStudy(ImagingStudy study)
     {
-        var codes = (study.Modality ?? []).Select(m => m.Code)
-            .Concat((study.Series ?? []).Select(s => s.Modality?.Code))
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
-        return codes.Contains(LesionOrderCodes.Modality.Mri) ? ImagingModality.Mri
-            : codes.Contains(LesionOrderCodes.Modality.Ct) ? ImagingModality.Ct
-            : codes.Contains(LesionOrderCodes.Modality.Ultrasound) ? ImagingModality.Ultrasound
-            : codes.Count > 0 ? ImagingModality.Radiograph
+        // The study's and its series' modality codes, as one set would hold them: MRI over CT over US, any other
+        // code a radiograph.
+        bool mri = false, ct = false, ultrasound = false, any = false;
+        foreach (var modality in study.Modality ?? [])
+        {
+            Note(modality.Code, ref mri, ref ct, ref ultrasound, ref any);
+        }
+
+        foreach (var series in study.Series ?? [])
+        {
+            Note(series.Modality?.Code, ref mri, ref ct, ref ultrasound, ref any);
+        }
+
+        return mri ? ImagingModality.Mri
+            : ct ? ImagingModality.Ct
+            : ultrasound ? ImagingModality.Ultrasound
+            : any ? ImagingModality.Radiograph
             : null;
+    }
+
+    private static void Note(string? code, ref bool mri, ref bool ct, ref bool ultrasound, ref bool any)
+    {
+        if (code is null)
+        {
+            return;
+        }
+
+        any = true;
+        mri |= code == LesionOrderCodes.Modality.Mri;
+        ct |= code == LesionOrderCodes.Modality.Ct;
+        ultrasound |= code == LesionOrderCodes.Modality.Ultrasound;
     }
 }

@@ -233,25 +233,41 @@ internal static class RedFlagAssessor
     }
 
     /// <summary>Product decision 3: pain counts only with an associated mass or when recorded as unexplained.</summary>
+    /// <summary>The first symptom fact recording pain, tenderness, swelling or a mass as present, or null.</summary>
+    private static Fact<SymptomRecord>? FirstPresentPainSymptom(IReadOnlyList<Fact<SymptomRecord>> symptoms)
+    {
+        foreach (var symptom in symptoms)
+        {
+            if (symptom.Value.Present && PainSymptoms.Contains(symptom.Value.Symptom))
+            {
+                return symptom;
+            }
+        }
+
+        return null;
+    }
+
     private static RedFlag Pain(IndexFinding finding, PatientPicture picture, Fact<Presence>? mass)
     {
-        var painFact = finding.Pain is { Value: true } p
-            ? CardText.Fact("Pain at the site", p)
-            : picture.SymptomFacts.Where(s => s.Value.Present && PainSymptoms.Contains(s.Value.Symptom)).Select(s => CardText.Fact("Symptom recorded", s)).FirstOrDefault();
-        var anyPainRecord = finding.Pain is not null || picture.SymptomFacts.Any(s => PainSymptoms.Contains(s.Value.Symptom));
-        if (painFact is null)
+        // The pain fact's line is written only for a flag that is set: most lesions end with no flag or a missing one.
+        var painAtSite = finding.Pain is { Value: true } p ? p : null;
+        var painSymptom = painAtSite is null ? FirstPresentPainSymptom(picture.SymptomFacts) : null;
+        if (painAtSite is null && painSymptom is null)
         {
+            var anyPainRecord = finding.Pain is not null || picture.SymptomFacts.Any(s => PainSymptoms.Contains(s.Value.Symptom));
             return anyPainRecord ? RedFlag.No(RedFlagCodes.Pain) : RedFlag.Missing(RedFlagCodes.Pain, "Symptoms (pain, tenderness, swelling, palpable mass) not documented.");
         }
 
+        string PainLine() => painAtSite is not null ? CardText.Fact("Pain at the site", painAtSite) : CardText.Fact("Symptom recorded", painSymptom!);
+
         if (mass?.Value == Presence.Present)
         {
-            return new RedFlag(RedFlagCodes.Pain, FlagState.True, "painful, with a mass", [painFact, CardText.Fact("Associated mass", mass)], mass.FromText);
+            return new RedFlag(RedFlagCodes.Pain, FlagState.True, "painful, with a mass", [PainLine(), CardText.Fact("Associated mass", mass)], mass.FromText);
         }
 
         if (finding.PainUnexplained is { Value: true } unexplained)
         {
-            return new RedFlag(RedFlagCodes.Pain, FlagState.True, "pain without clear cause", [painFact, CardText.Fact("Pain unexplained", unexplained)]);
+            return new RedFlag(RedFlagCodes.Pain, FlagState.True, "pain without clear cause", [PainLine(), CardText.Fact("Pain unexplained", unexplained)]);
         }
 
         return mass is null || mass.Value == Presence.Indeterminate

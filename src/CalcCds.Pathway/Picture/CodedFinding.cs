@@ -54,28 +54,39 @@ internal static class CodedFinding
             return null;
         }
 
-        var patterns = components
-            .Where(c => c.Code.Has(StcCodes.Systems.Attr, StcCodes.Attr.Pattern))
-            .Select(c => c.ValueCodeableConcept.CodeIn(StcCodes.Systems.Pattern))
-            .OfType<string>()
-            .Select(Coded)
-            .ToList();
+        // The patterns and locations in component order (locations once each), and the first size component.
+        var patterns = new List<Fact<string>>();
+        var locations = new List<Fact<string>>();
+        ObservationComponent? size = null;
+        for (var i = 0; i < components.Count; i++)
+        {
+            var component = components[i];
+            if (component.Code.Has(StcCodes.Systems.Attr, StcCodes.Attr.Pattern)
+                && component.ValueCodeableConcept.CodeIn(StcCodes.Systems.Pattern) is { } pattern)
+            {
+                patterns.Add(Coded(pattern));
+            }
 
-        var size = components.FirstOrDefault(c =>
-            c.Code.Has(StcCodes.Systems.Attr, StcCodes.Attr.LesionMaxDimension) || c.Code.Has(FhirSystems.Loinc, Loinc.TumorMaxDimension));
+            if (component.Code.Has(StcCodes.Systems.Attr, StcCodes.Attr.Location)
+                && component.ValueCodeableConcept.CodeIn(StcCodes.Systems.Location) is { } location
+                && !HasValue(locations, location))
+            {
+                locations.Add(Coded(location));
+            }
+
+            if (size is null
+                && (component.Code.Has(StcCodes.Systems.Attr, StcCodes.Attr.LesionMaxDimension) || component.Code.Has(FhirSystems.Loinc, Loinc.TumorMaxDimension)))
+            {
+                size = component;
+            }
+        }
+
         var sizeCm = SizeInCm(size?.ValueQuantity);
         var sizeBasis = Component(StcCodes.Attr.SizeBasis)?.ValueCodeableConcept.CodeIn(StcCodes.Systems.SizeBasis);
         var mass = Presence(Component(StcCodes.Attr.AssociatedMass)?.ValueCodeableConcept);
         var bone = Component(StcCodes.Attr.BoneInvolvement)?.ValueCodeableConcept.CodeIn(StcCodes.Systems.Bone);
         var pain = Component(StcCodes.Attr.Pain)?.ValueBoolean;
         var painUnexplained = Component(StcCodes.Attr.PainUnexplained)?.ValueBoolean;
-        var locations = components
-            .Where(c => c.Code.Has(StcCodes.Systems.Attr, StcCodes.Attr.Location))
-            .Select(c => c.ValueCodeableConcept.CodeIn(StcCodes.Systems.Location))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Select(Coded)
-            .ToList();
         Fact<string>? CodedValue(string attribute, string system) =>
             Component(attribute)?.ValueCodeableConcept.CodeIn(system) is { } code ? Coded(code) : null;
 
@@ -103,6 +114,19 @@ internal static class CodedFinding
             Growth = CodedValue(StcCodes.Attr.Growth, StcCodes.Systems.Growth),
             Mechanism = CodedValue(StcCodes.Attr.Mechanism, StcCodes.Systems.Mechanism),
         };
+    }
+
+    private static bool HasValue(List<Fact<string>> facts, string value)
+    {
+        foreach (var fact in facts)
+        {
+            if (string.Equals(fact.Value, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Size in cm from a UCUM cm or mm quantity; any other unit is not converted and not used (§7.1).</summary>

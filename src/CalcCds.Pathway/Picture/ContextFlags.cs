@@ -20,32 +20,65 @@ public sealed class ContextFlags
     {
         ArgumentNullException.ThrowIfNull(picture);
         var conditions = picture.Conditions;
-        var procedures = picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures)
-            .Where(p => p.Status is not null && DoneProcedure.Contains(p.Status))
-            .ToList();
+
+        // Built once per picture on every call: plain loops into the flags' lists, in the order the facts are listed.
+        var procedures = new List<Procedure>();
+        foreach (var procedure in picture.Prefetch.Resources<Procedure>(PrefetchKeys.Procedures))
+        {
+            if (procedure.Status is not null && DoneProcedure.Contains(procedure.Status))
+            {
+                procedures.Add(procedure);
+            }
+        }
+
         var exams = picture.Prefetch.Resources<Observation>(PrefetchKeys.Symptoms).ToList();
 
-        TraumaHistory = ContextFlag.From(
-            "TRAUMA_HX",
-            History(conditions, ContextConcepts.LowerLimbInjury)
-                .Concat(History(conditions, ContextConcepts.Haematoma))
-                .Concat(procedures.Where(IsAtLowerLimb).Select(p => ProcedureEvidence(p, "prior procedure at the lower limb"))));
-        CompartmentHistory = ContextFlag.From(
-            "COMPARTMENT_HX",
-            History(conditions, ContextConcepts.CompartmentSyndrome)
-                .Concat(procedures.Where(IsFasciotomy).Select(p => ProcedureEvidence(p, "fasciotomy"))));
+        var trauma = new List<ContextEvidence>();
+        AddEvidence(trauma, conditions.History(ContextConcepts.LowerLimbInjury));
+        AddEvidence(trauma, conditions.History(ContextConcepts.Haematoma));
+        foreach (var procedure in procedures)
+        {
+            if (IsAtLowerLimb(procedure))
+            {
+                trauma.Add(ProcedureEvidence(procedure, "prior procedure at the lower limb"));
+            }
+        }
+
+        TraumaHistory = ContextFlag.From("TRAUMA_HX", trauma);
+
+        var compartment = new List<ContextEvidence>();
+        AddEvidence(compartment, conditions.History(ContextConcepts.CompartmentSyndrome));
+        foreach (var procedure in procedures)
+        {
+            if (IsFasciotomy(procedure))
+            {
+                compartment.Add(ProcedureEvidence(procedure, "fasciotomy"));
+            }
+        }
+
+        CompartmentHistory = ContextFlag.From("COMPARTMENT_HX", compartment);
         HeterotopicOssificationRisk = ContextFlag.From("HO_RISK", History(conditions, ContextConcepts.HeterotopicOssificationRisk));
         Autoimmune = ContextFlag.From("AUTOIMMUNE", History(conditions, ContextConcepts.Autoimmune));
         ChronicVenousInsufficiency = ContextFlag.From("CVI", Active(conditions, ContextConcepts.ChronicVenousInsufficiency));
-        VenousDiseaseSigns = ContextFlag.From(
-            "VENOUS_SIGNS",
-            Active(conditions, ContextConcepts.VenousDiseaseSigns)
-                .Concat(PresentFindings(exams, ContextFindingCodes.VenousSigns, requireLowerLimbSite: false, since: null)));
+
+        var venousSigns = new List<ContextEvidence>();
+        AddEvidence(venousSigns, conditions.Active(ContextConcepts.VenousDiseaseSigns));
+        AddPresentFindings(venousSigns, exams, ContextFindingCodes.VenousSigns, requireLowerLimbSite: false, since: null);
+        VenousDiseaseSigns = ContextFlag.From("VENOUS_SIGNS", venousSigns);
         Diabetes = ContextFlag.From("DM", Active(conditions, ContextConcepts.Diabetes));
         PeripheralArterialDisease = ContextFlag.From("PAD", Active(conditions, ContextConcepts.PeripheralArterialDisease));
         ChronicKidneyDiseaseStage3Plus = ContextFlag.From("CKD_G3A_PLUS", Active(conditions, ContextConcepts.ChronicKidneyDiseaseStage3To5));
-        KnownDeepVeinThrombosis = ContextFlag.From(
-            "DVT_KNOWN", Active(conditions, ContextConcepts.DeepVeinThrombosis).Where(e => e.Certainty == Certainty.Known));
+
+        var knownDvt = new List<ContextEvidence>();
+        foreach (var match in conditions.Active(ContextConcepts.DeepVeinThrombosis))
+        {
+            if (match.Certainty == Certainty.Known)
+            {
+                knownDvt.Add(Evidence(match));
+            }
+        }
+
+        KnownDeepVeinThrombosis = ContextFlag.From("DVT_KNOWN", knownDvt);
         DvtSuspicion = ReadDvtSuspicion(picture, conditions, exams);
     }
 
@@ -99,9 +132,23 @@ public sealed class ContextFlags
     {
         ArgumentNullException.ThrowIfNull(finding);
         var side = finding.Laterality?.Value;
-        var facts = finding.Patterns.Where(p => p.Value == pattern)
-            .Concat(FindingDescriptors.Of(finding).Locations.Where(l => l.Value == location))
-            .Select(f => new ContextEvidence(f, side));
+        var facts = new List<ContextEvidence>();
+        foreach (var fact in finding.Patterns)
+        {
+            if (fact.Value == pattern)
+            {
+                facts.Add(new ContextEvidence(fact, side));
+            }
+        }
+
+        foreach (var fact in finding.Locations)
+        {
+            if (fact.Value == location)
+            {
+                facts.Add(new ContextEvidence(fact, side));
+            }
+        }
+
         return ContextFlag.From(name, facts);
     }
 
@@ -128,11 +175,34 @@ public sealed class ContextFlags
         return evidence;
     }
 
+    private static void AddEvidence(List<ContextEvidence> evidence, IReadOnlyList<ConditionMatch> matches)
+    {
+        foreach (var match in matches)
+        {
+            evidence.Add(Evidence(match));
+        }
+    }
+
     private static ContextEvidence Evidence(ConditionMatch match) =>
         new(match.Fact, SideReading.Of(match.Condition.BodySite), match.Certainty);
 
-    private static bool IsAtLowerLimb(Procedure procedure) =>
-        procedure.BodySite?.Any(s => s.HasAny(SnomedCodes.System, LowerLimb.Sites)) == true;
+    private static bool IsAtLowerLimb(Procedure procedure)
+    {
+        if (procedure.BodySite is not { } sites)
+        {
+            return false;
+        }
+
+        foreach (var site in sites)
+        {
+            if (site.HasAny(SnomedCodes.System, LowerLimb.Sites))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsFasciotomy(Procedure procedure) =>
         procedure.Code.Has(SnomedCodes.System, ContextProcedureCodes.SnomedFasciotomy)
@@ -150,32 +220,45 @@ public sealed class ContextFlags
     private static ContextFlag ReadDvtSuspicion(PatientPicture picture, ConditionIndex conditions, List<Observation> exams)
     {
         var since = picture.Now.AddDays(-DvtWindowDays);
-        var suspected = conditions.Active(ContextConcepts.DeepVeinThrombosis)
-            .Where(m => m.Certainty == Certainty.Suspected && (m.Condition.Onset ?? m.Condition.RecordedDate) is { } when && when.LowerBound >= since)
-            .Select(Evidence)
-            .ToList();
+        var suspected = new List<ContextEvidence>();
+        foreach (var match in conditions.Active(ContextConcepts.DeepVeinThrombosis))
+        {
+            if (match.Certainty == Certainty.Suspected && (match.Condition.Onset ?? match.Condition.RecordedDate) is { } when && when.LowerBound >= since)
+            {
+                suspected.Add(Evidence(match));
+            }
+        }
+
         if (suspected.Count > 0)
         {
             return ContextFlag.From("DVT_SUSPECT", suspected);
         }
 
-        // (b) acute calf pain and swelling on the same side: each pain fact is paired with a swelling fact whose side
-        // does not contradict it.
-        var pain = PresentFindings(exams, ContextFindingCodes.CalfPain, requireLowerLimbSite: true, since).ToList();
-        var swelling = PresentFindings(exams, ContextFindingCodes.Swelling, requireLowerLimbSite: false, since).ToList();
-        var pairs = pain
-            .SelectMany(p => swelling.Where(s => ContextFlag.SameLimb(p.Side, s.Side)).Select(s => (Pain: p, Swelling: s)))
-            .FirstOrDefault();
-        return pairs.Pain is null
-            ? ContextFlag.From("DVT_SUSPECT", [])
-            : ContextFlag.From("DVT_SUSPECT", [pairs.Pain with { Side = pairs.Pain.Side ?? pairs.Swelling.Side }, pairs.Swelling]);
+        // (b) acute calf pain and swelling on the same side: the first pain fact paired with the first swelling fact
+        // whose side does not contradict it.
+        var pain = new List<ContextEvidence>();
+        AddPresentFindings(pain, exams, ContextFindingCodes.CalfPain, requireLowerLimbSite: true, since);
+        var swelling = new List<ContextEvidence>();
+        AddPresentFindings(swelling, exams, ContextFindingCodes.Swelling, requireLowerLimbSite: false, since);
+        foreach (var painFact in pain)
+        {
+            foreach (var swellingFact in swelling)
+            {
+                if (ContextFlag.SameLimb(painFact.Side, swellingFact.Side))
+                {
+                    return ContextFlag.From("DVT_SUSPECT", [painFact with { Side = painFact.Side ?? swellingFact.Side }, swellingFact]);
+                }
+            }
+        }
+
+        return ContextFlag.From("DVT_SUSPECT", []);
     }
 
     /// <summary>Exam/survey Observations of <paramref name="codes"/> recorded as present (valueBoolean true or SNOMED
     /// Present, or no value at all: a recorded finding), final status, within the window. Plain "pain" (22253000)
     /// needs a lower-limb body site when <paramref name="requireLowerLimbSite"/>.</summary>
-    private static IEnumerable<ContextEvidence> PresentFindings(
-        IEnumerable<Observation> observations, IReadOnlySet<string> codes, bool requireLowerLimbSite, DateTimeOffset? since)
+    private static void AddPresentFindings(
+        List<ContextEvidence> evidence, List<Observation> observations, IReadOnlySet<string> codes, bool requireLowerLimbSite, DateTimeOffset? since)
     {
         foreach (var observation in observations)
         {
@@ -195,9 +278,9 @@ public sealed class ContextFlags
             }
 
             var display = observation.Code?.Text ?? SymptomCodes.Display(code);
-            yield return new ContextEvidence(
+            evidence.Add(new ContextEvidence(
                 new Fact<string>(display, FactOrigin.Coded, observation.Ref(), when.Value),
-                SideReading.Of(observation.BodySite));
+                SideReading.Of(observation.BodySite)));
         }
     }
 }

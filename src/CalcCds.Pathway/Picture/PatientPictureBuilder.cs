@@ -15,8 +15,6 @@ namespace CalcCds.Pathway.Picture;
 /// </summary>
 public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOptions> options, ILogger<PatientPictureBuilder> logger)
 {
-    private static readonly HashSet<string> UsableObservation = new(StringComparer.Ordinal) { "final", "amended", "corrected" };
-    private static readonly HashSet<string> PreliminaryObservation = new(StringComparer.Ordinal) { "preliminary" };
     private static readonly HashSet<string> UsableReport = new(StringComparer.Ordinal) { "final", "amended", "corrected", "appended" };
     private static readonly HashSet<string> PreliminaryReport = new(StringComparer.Ordinal) { "partial", "preliminary" };
 
@@ -202,10 +200,12 @@ public sealed class PatientPictureBuilder(TimeProvider clock, IOptions<PathwayOp
         return now < born.AddYears(age) ? age - 1 : age;
     }
 
+    /// <summary>An Observation status the pathway reads (§7.4): final, amended or corrected, or preliminary (then marked).
+    /// Asked for every lab, symptom and finding Observation: constant patterns, no set lookup.</summary>
     internal static bool IsUsable(string? status, out bool preliminary)
     {
-        preliminary = status is not null && PreliminaryObservation.Contains(status);
-        return status is not null && (UsableObservation.Contains(status) || preliminary);
+        preliminary = status == "preliminary";
+        return preliminary || status is "final" or "amended" or "corrected";
     }
 }
 

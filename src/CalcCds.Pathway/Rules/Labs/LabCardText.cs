@@ -82,6 +82,21 @@ internal static class LabCardText
         }
     }
 
+    /// <summary>A section listing missing tests as <see cref="MissingLab.Describe"/> does, under its heading when there is one.</summary>
+    public static void AppendMissing(StringBuilder detail, string heading, IReadOnlyList<MissingLab> missing)
+    {
+        for (var i = 0; i < missing.Count; i++)
+        {
+            if (i == 0)
+            {
+                detail.AppendLine().AppendLine(heading);
+            }
+
+            missing[i].AppendDescription(detail);
+            detail.AppendLine();
+        }
+    }
+
     private static void AppendSection(StringBuilder detail, string heading, IEnumerable<string> lines, string? prefix)
     {
         // The heading only when there is a line; lines are written as they come, without a list.

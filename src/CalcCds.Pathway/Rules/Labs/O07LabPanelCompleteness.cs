@@ -114,7 +114,7 @@ public sealed class O07LabPanelCompleteness : IRule
 
         var detail = CardText.NewDetail();
         LabCardText.AppendLines(detail, "**Why a systemic cause is suspected:**", systemic.Reasons.Select(r => r.Text));
-        LabCardText.AppendLines(detail, "**Not in the drafts and no recent result:**", stillMissing.Select(m => m.Describe()));
+        LabCardText.AppendMissing(detail, "**Not in the drafts and no recent result:**", stillMissing);
         LabCardText.AppendLines(detail, "**Already ordered:**", already);
         CardText.AppendSources(detail, Sources.S0LabTesting, Sources.S3Metastatic);
         return Card(PanelSummary, "panel", detail, suggestions);

@@ -70,7 +70,7 @@ public sealed class R09SystemicLabs : IRule
         var detail = CardText.NewDetail();
         LabCardText.AppendFindings(detail, picture);
         LabCardText.AppendLines(detail, "**Why a systemic cause is suspected:**", systemic.Reasons.Select(r => r.Text));
-        LabCardText.AppendLines(detail, $"**Missing or stale tests** (recency for this patient: {picture.Labs.Recency.Context}):", systemic.Missing.Select(m => m.Describe()));
+        LabCardText.AppendMissing(detail, $"**Missing or stale tests** (recency for this patient: {picture.Labs.Recency.Context}):", systemic.Missing);
         LabCardText.AppendLines(detail, "**Already ordered:**", already);
         detail.AppendLine()
             .AppendLine("Metastatic calcification comes from abnormal calcium/phosphate metabolism: renal failure, hyperparathyroidism, vitamin D excess, sarcoidosis, milk-alkali syndrome. A normal calcium does not exclude it.")

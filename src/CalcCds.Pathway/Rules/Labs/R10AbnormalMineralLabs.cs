@@ -104,7 +104,7 @@ public sealed class R10AbnormalMineralLabs : IRule
 
         detail.AppendLine()
             .AppendLine("Treat the underlying condition and monitor the calcification for progression. Consider endocrinology (parathyroid/vitamin D) or nephrology input.");
-        LabCardText.AppendLines(detail, "**Add to complete the picture:**", missing.Select(m => m.Describe()));
+        LabCardText.AppendMissing(detail, "**Add to complete the picture:**", missing);
         LabCardText.AppendLines(detail, "**Already ordered:**", already);
         LabCardText.AppendPreliminary(detail, picture.LabHistory);
         LabCardText.AppendDataQuality(detail, picture.LabHistory);

@@ -80,7 +80,7 @@ public sealed class R11CkdMineralBoneDisorder : IRule
         detail.AppendLine()
             .AppendLine("Soft-tissue (metastatic) calcification in advanced CKD reflects CKD-mineral-bone disorder. Review with nephrology the phosphate binder (calcium-based binders), active vitamin D dosing and the dialysate calcium.")
             .AppendLine("KDOQI 2003: keep Ca×P below 55 mg²/dL²; if corrected calcium is above 10.2 mg/dL, reduce calcium-raising therapies. KDIGO 2017: decide on trends of Ca, P and PTH together, not on a single value or the Ca×P product; PTH target about 2–9 × the assay upper limit in G5D.");
-        LabCardText.AppendLines(detail, "**Monitoring labs missing or stale:**", missing.Select(m => m.Describe()));
+        LabCardText.AppendMissing(detail, "**Monitoring labs missing or stale:**", missing);
         LabCardText.AppendLines(detail, "**Already ordered:**", already);
         LabCardText.AppendPreliminary(detail, picture.LabHistory);
         LabCardText.AppendDataQuality(detail, picture.LabHistory);
