@@ -183,6 +183,25 @@ public sealed class ConsoleLogTests
     }
 
     [Fact]
+    public async Task A_reload_to_an_invalid_interval_keeps_the_last_valid_settings_and_loses_nothing()
+    {
+        var options = new ReloadingOptions();
+        using var console = new Console(TimeSpan.Zero, options: options);
+        var logger = console.Factory.CreateLogger("CalcCds.Test");
+
+        logger.LogInformation("before the reload");
+        Assert.True(await console.Output.WaitForWritesAsync(1));
+        options.Invalid = true;
+        logger.LogInformation("after the reload");
+        logger.LogError("still written");
+
+        Assert.True(await console.Output.WaitForWritesAsync(2));
+        var output = string.Concat(console.Output.Writes);
+        Assert.Contains("after the reload", output, StringComparison.Ordinal);
+        Assert.Contains("still written", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_service_host_logs_to_the_console_through_the_batched_logger()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
@@ -221,7 +240,7 @@ public sealed class ConsoleLogTests
         private readonly ServiceProvider services;
         private readonly BatchedConsoleLoggerProvider provider;
 
-        public Console(TimeSpan flushInterval, Action<ConsoleLoggerOptions>? configure = null, RecordingStream? output = null)
+        public Console(TimeSpan flushInterval, Action<ConsoleLoggerOptions>? configure = null, RecordingStream? output = null, IOptionsMonitor<ConsoleLogOptions>? options = null)
         {
             var collection = new ServiceCollection();
             collection.AddLogging(logging => logging.AddConsole());
@@ -233,7 +252,7 @@ public sealed class ConsoleLogTests
             provider = new BatchedConsoleLoggerProvider(
                 services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(),
                 services.GetServices<Microsoft.Extensions.Logging.Console.ConsoleFormatter>(),
-                services.GetRequiredService<IOptionsMonitor<ConsoleLogOptions>>(),
+                options ?? services.GetRequiredService<IOptionsMonitor<ConsoleLogOptions>>(),
                 Output,
                 Error);
             Factory = LoggerFactory.Create(logging => logging.AddProvider(provider).SetMinimumLevel(LogLevel.Trace));
@@ -251,6 +270,20 @@ public sealed class ConsoleLogTests
             provider.Dispose();
             services.Dispose();
         }
+    }
+
+    /// <summary>Options whose reload turned invalid: reading them then throws, as a validated monitor does.</summary>
+    private sealed class ReloadingOptions : IOptionsMonitor<ConsoleLogOptions>
+    {
+        public bool Invalid { get; set; }
+
+        public ConsoleLogOptions CurrentValue => Invalid
+            ? throw new OptionsValidationException(nameof(ConsoleLogOptions), typeof(ConsoleLogOptions), ["FlushInterval out of range"])
+            : new ConsoleLogOptions { FlushInterval = TimeSpan.Zero };
+
+        public ConsoleLogOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<ConsoleLogOptions, string?> listener) => null;
     }
 
     /// <summary>A write-only stream that keeps each write as text.</summary>

@@ -40,6 +40,7 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
     private readonly IOptionsMonitor<ConsoleLoggerOptions> consoleOptions;
     private readonly ConsoleLogBatch batch;
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
+    private ConsoleLogSettings lastSettings = new(TimeSpan.Zero, 2500, ConsoleLoggerQueueFullMode.Wait);
 
     public BatchedConsoleLoggerProvider(
         IOptionsMonitor<ConsoleLoggerOptions> consoleOptions,
@@ -61,11 +62,23 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
         this.formatters = (formatters ?? throw new ArgumentNullException(nameof(formatters)))
             .GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
-        batch = new ConsoleLogBatch(output, error, () =>
+        batch = new ConsoleLogBatch(output, error, () => Settings(options));
+    }
+
+    // The options as they are now. A reload to an invalid value throws from CurrentValue (the start-up validation runs
+    // again); logging must not fail for that, so the last valid settings stay in force.
+    private ConsoleLogSettings Settings(IOptionsMonitor<ConsoleLogOptions> options)
+    {
+        try
         {
             var console = consoleOptions.CurrentValue;
-            return new ConsoleLogSettings(options.CurrentValue.FlushInterval, console.MaxQueueLength, console.QueueFullMode);
-        });
+            lastSettings = new ConsoleLogSettings(options.CurrentValue.FlushInterval, console.MaxQueueLength, console.QueueFullMode);
+        }
+        catch (OptionsValidationException)
+        {
+        }
+
+        return lastSettings;
     }
 
     public ILogger CreateLogger(string categoryName) => loggers.GetOrAdd(categoryName, name => new Logger(this, name));
