@@ -179,25 +179,26 @@ internal sealed class ConsoleLogBatch : IDisposable
 
     private void WriteRun(Stream stream, List<Message> messages, int start, int end)
     {
-        var written = 0;
-        for (var i = start; i < end; i++)
-        {
-            var text = messages[i].Text;
-            var room = written + Encoding.UTF8.GetMaxByteCount(text.Length);
-            if (bytes.Length < room)
-            {
-                Array.Resize(ref bytes, Math.Max(room, bytes.Length * 2));
-            }
-
-            written += Encoding.UTF8.GetBytes(text, bytes.AsSpan(written));
-        }
-
         try
         {
+            var written = 0;
+            for (var i = start; i < end; i++)
+            {
+                var text = messages[i].Text;
+                var room = written + Encoding.UTF8.GetMaxByteCount(text.Length);
+                if (bytes.Length < room)
+                {
+                    Array.Resize(ref bytes, Math.Max(room, bytes.Length * 2));
+                }
+
+                written += Encoding.UTF8.GetBytes(text, bytes.AsSpan(written));
+            }
+
             stream.Write(bytes, 0, written);
             stream.Flush();
         }
-#pragma warning disable CA1031 // A console that cannot be written (closed pipe, full disk) must not stop the service.
+#pragma warning disable CA1031 // A console that cannot be written (closed pipe, full disk), or a batch too large to
+        // encode, loses that batch; it must not end the writer, or loggers would wait for room for ever.
         catch (Exception)
 #pragma warning restore CA1031
         {
