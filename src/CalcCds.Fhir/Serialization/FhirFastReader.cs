@@ -337,7 +337,7 @@ internal static partial class FhirFastReader
 
     private static BundleSearch ShareSearch(string? mode)
     {
-        ref var slot = ref State.RepeatSlot(IdentityHash(mode, null, null));
+        ref var slot = ref State.RepeatSlot((uint)RuntimeHelpers.GetHashCode(mode));
         if (slot is BundleSearch known && (object?)known.Mode == mode)
         {
             return known;
@@ -350,7 +350,7 @@ internal static partial class FhirFastReader
 
     private static Quantity ShareQuantity(decimal? value, string? comparator, string? unit, string? system, string? code)
     {
-        var hash = (uint)HashCode.Combine(value, IdentityHash(comparator, unit, system), RuntimeHelpers.GetHashCode(code));
+        var hash = (uint)HashCode.Combine(BitsHash(value), IdentityHash(comparator, unit, system), RuntimeHelpers.GetHashCode(code));
         ref var slot = ref State.RepeatSlot(hash);
         if (slot is Quantity known && SameDecimal(known.Value, value) && (object?)known.Comparator == comparator
             && (object?)known.Unit == unit && (object?)known.System == system && (object?)known.Code == code)
@@ -374,6 +374,20 @@ internal static partial class FhirFastReader
         var range = new ObservationReferenceRange { Low = low, High = high, Text = text };
         slot = range;
         return range;
+    }
+
+    // Hashed by its bits, which is what SameDecimal compares (a decimal's own hash strips trailing zeros so that 9.6
+    // and 9.60 hash alike, work the sharing does not need).
+    private static int BitsHash(decimal? value)
+    {
+        if (value is not { } d)
+        {
+            return 0;
+        }
+
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(d, bits);
+        return HashCode.Combine(bits[0], bits[1], bits[2], bits[3]);
     }
 
     // Equal as written: 9.6 and 9.60 are equal decimals but not the same text, so the scale (and sign) must agree too.
