@@ -8,7 +8,7 @@ namespace CalcCds.Api.Operations;
 /// </summary>
 /// <remarks>
 /// <para>The framework's console logger wakes its writer thread and makes one <c>write</c> system call for every
-/// message. With a log line per hook call, that was ~6-9% of a call's CPU under load (bench/, side by side). Here the
+/// message. With a log line per hook call, that was ~5% of a call's CPU under load (bench/, side by side). Here the
 /// first message into an empty queue wakes the writer, which then waits <see cref="ConsoleLogOptions.FlushInterval"/>
 /// for more and writes them all in one call per stream. Messages at <see cref="LogLevel.Error"/> and above end the wait
 /// at once; so does shutdown, which writes everything still queued.</para>
