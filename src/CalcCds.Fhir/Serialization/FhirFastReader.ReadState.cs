@@ -32,8 +32,8 @@ internal static partial class FhirFastReader
         private const int RepeatSlots = 1024;
 
         // Strings and dates seen earlier in this read, by hash of their UTF-8 bytes, and small records (codings,
-        // concepts, search modes), by hash of their members' identities: a slot holds the last value that hashed to
-        // it, and is only taken after a full comparison (bytes, or the members' identities).
+        // concepts, quantities, reference ranges, search modes), by hash of their members: a slot holds the last value
+        // that hashed to it, and is only taken after a full comparison (bytes, or the members).
         public object?[] Repeats { get; } = new object?[RepeatSlots];
 
         // Items of the lists being read, stacked: a list's items sit above those of the lists that contain it until it

@@ -297,22 +297,18 @@ internal static partial class FhirFastReader
     }
 
     // A chart repeats whole small records: every lab carries the same category, each analyte's results the same code
-    // and reference range, most results the same interpretation, every entry the same search mode. Within one read, a record made only of
-    // members that are themselves shared (vocabulary strings, and text shared by ReadString) is taken from the read's
-    // repeat table when an equal one was read before: fewer objects per call and fewer cache lines for the rules to
-    // walk. Matching is by the members' identity, so a member that was not itself shared only costs the new record it
-    // would have cost anyway. Scoped to the read like the repeated strings, so nothing is shared between bodies.
+    // and reference range, most results the same interpretation, every entry the same search mode. Within one read, a
+    // record made only of members that are themselves shared (vocabulary strings, text shared by ReadString, values,
+    // records shared here) is taken from the read's repeat table when an equal one was read before: fewer objects per
+    // call and fewer cache lines for the rules to walk. Matching is by the members' identity, so a member that was not
+    // itself shared only costs the new record it would have cost anyway. Scoped to the read like the repeated strings,
+    // so nothing is shared between bodies.
     private static Coding ShareCoding(string? system, string? code, string? display)
     {
         ref var slot = ref State.RepeatSlot(IdentityHash(system, code, display));
-        if (slot is Coding known && (object?)known.System == system && (object?)known.Code == code && (object?)known.Display == display)
-        {
-            return known;
-        }
-
-        var coding = new Coding { System = system, Code = code, Display = display };
-        slot = coding;
-        return coding;
+        return slot is Coding known && (object?)known.System == system && (object?)known.Code == code && (object?)known.Display == display
+            ? known
+            : Keep(ref slot, new Coding { System = system, Code = code, Display = display });
     }
 
     private static CodeableConcept ShareConcept(Coding[]? codings, string? text)
@@ -325,55 +321,43 @@ internal static partial class FhirFastReader
         }
 
         ref var slot = ref State.RepeatSlot(IdentityHash(coding, text, null));
-        if (slot is CodeableConcept { Coding: [var knownCoding] } known && (object)knownCoding == coding && (object?)known.Text == text)
-        {
-            return known;
-        }
-
-        var concept = new CodeableConcept { Coding = codings, Text = text };
-        slot = concept;
-        return concept;
+        return slot is CodeableConcept { Coding: [var knownCoding] } known && (object)knownCoding == coding && (object?)known.Text == text
+            ? known
+            : Keep(ref slot, new CodeableConcept { Coding = codings, Text = text });
     }
 
     private static BundleSearch ShareSearch(string? mode)
     {
         ref var slot = ref State.RepeatSlot((uint)RuntimeHelpers.GetHashCode(mode));
-        if (slot is BundleSearch known && (object?)known.Mode == mode)
-        {
-            return known;
-        }
-
-        var search = new BundleSearch { Mode = mode };
-        slot = search;
-        return search;
+        return slot is BundleSearch known && (object?)known.Mode == mode
+            ? known
+            : Keep(ref slot, new BundleSearch { Mode = mode });
     }
 
     private static Quantity ShareQuantity(decimal? value, string? comparator, string? unit, string? system, string? code)
     {
         var hash = (uint)HashCode.Combine(BitsHash(value), IdentityHash(comparator, unit, system), RuntimeHelpers.GetHashCode(code));
         ref var slot = ref State.RepeatSlot(hash);
-        if (slot is Quantity known && SameDecimal(known.Value, value) && (object?)known.Comparator == comparator
-            && (object?)known.Unit == unit && (object?)known.System == system && (object?)known.Code == code)
-        {
-            return known;
-        }
-
-        var quantity = new Quantity { Value = value, Comparator = comparator, Unit = unit, System = system, Code = code };
-        slot = quantity;
-        return quantity;
+        return slot is Quantity known && SameDecimal(known.Value, value) && (object?)known.Comparator == comparator
+            && (object?)known.Unit == unit && (object?)known.System == system && (object?)known.Code == code
+            ? known
+            : Keep(ref slot, new Quantity { Value = value, Comparator = comparator, Unit = unit, System = system, Code = code });
     }
 
     private static ObservationReferenceRange ShareRange(Quantity? low, Quantity? high, string? text)
     {
         ref var slot = ref State.RepeatSlot(IdentityHash(low, high, text));
-        if (slot is ObservationReferenceRange known && (object?)known.Low == low && (object?)known.High == high && (object?)known.Text == text)
-        {
-            return known;
-        }
+        return slot is ObservationReferenceRange known && (object?)known.Low == low && (object?)known.High == high && (object?)known.Text == text
+            ? known
+            : Keep(ref slot, new ObservationReferenceRange { Low = low, High = high, Text = text });
+    }
 
-        var range = new ObservationReferenceRange { Low = low, High = high, Text = text };
-        slot = range;
-        return range;
+    // A record read for the first time in this body: the one an equal record read later will be given.
+    private static T Keep<T>(ref object? slot, T record)
+        where T : class
+    {
+        slot = record;
+        return record;
     }
 
     // Hashed by its bits, which is what SameDecimal compares (a decimal's own hash strips trailing zeros so that 9.6

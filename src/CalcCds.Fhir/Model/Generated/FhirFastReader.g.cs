@@ -1041,7 +1041,7 @@ internal static partial class FhirFastReader
             ReadAdditional(ref reader, name, ref additional);
         }
 
-        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        // Only members that are shared themselves: the equal instance read earlier in this body, if any.
         if (mId is null && mExtension is null && mModifierExtension is null && mScore is null && additional is null)
         {
             return ShareSearch(mMode);
@@ -1108,7 +1108,7 @@ internal static partial class FhirFastReader
             ReadAdditional(ref reader, name, ref additional);
         }
 
-        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        // Only members that are shared themselves: the equal instance read earlier in this body, if any.
         if (mId is null && mExtension is null && additional is null)
         {
             return ShareConcept(mCoding, mText);
@@ -1197,7 +1197,7 @@ internal static partial class FhirFastReader
             ReadAdditional(ref reader, name, ref additional);
         }
 
-        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        // Only members that are shared themselves: the equal instance read earlier in this body, if any.
         if (mId is null && mExtension is null && mVersion is null && mUserSelected is null && additional is null)
         {
             return ShareCoding(mSystem, mCode, mDisplay);
@@ -6796,7 +6796,7 @@ internal static partial class FhirFastReader
             ReadAdditional(ref reader, name, ref additional);
         }
 
-        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        // Only members that are shared themselves: the equal instance read earlier in this body, if any.
         if (mId is null && mExtension is null && mModifierExtension is null && mType is null && mAppliesTo is null && mAge is null && additional is null)
         {
             return ShareRange(mLow, mHigh, mText);
@@ -8837,7 +8837,7 @@ internal static partial class FhirFastReader
             ReadAdditional(ref reader, name, ref additional);
         }
 
-        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.
+        // Only members that are shared themselves: the equal instance read earlier in this body, if any.
         if (mId is null && mExtension is null && additional is null)
         {
             return ShareQuantity(mValue, mComparator, mUnit, mSystem, mCode);

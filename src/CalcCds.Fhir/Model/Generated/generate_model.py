@@ -200,9 +200,9 @@ def value_reader(item, json_name=None):
 
 
 # Records that repeat across a body's resources (a lab's category, code, interpretation and reference range; every
-# entry's search mode)
-# and are then read once per body: when a read one holds only these members, FhirFastReader's Share method returns the
-# instance read earlier in the same body. (method, members that must be absent, arguments)
+# entry's search mode) and are then read once per body: when a read one has none of the listed members, FhirFastReader's
+# Share method returns the equal instance read earlier in the same body. (method, members that must be absent,
+# arguments)
 SHARED = {
     "Coding": ("ShareCoding", ["Id", "Extension", "Version", "UserSelected"], "mSystem, mCode, mDisplay"),
     "CodeableConcept": ("ShareConcept", ["Id", "Extension"], "mCoding, mText"),
@@ -249,7 +249,7 @@ def reader_method(name):
     if name in SHARED:
         share, plain_members, args = SHARED[name]
         unset = " && ".join(f"m{m} is null" for m in plain_members)
-        lines += [f"        // Nothing but vocabulary and (per body) shared text: the equal instance read earlier in this body.",
+        lines += [f"        // Only members that are shared themselves: the equal instance read earlier in this body, if any.",
                   f"        if ({unset} && additional is null)", "        {", f"            return {share}({args});", "        }", ""]
     lines.append(f"        return new {name}")
     lines.append("        {")
