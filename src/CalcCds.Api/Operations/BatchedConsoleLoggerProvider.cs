@@ -40,7 +40,7 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
     private readonly IOptionsMonitor<ConsoleLoggerOptions> consoleOptions;
     private readonly ConsoleLogBatch batch;
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
-    private ConsoleLogSettings lastSettings = new(TimeSpan.Zero, 2500, ConsoleLoggerQueueFullMode.Wait);
+    private ConsoleLogSettings lastSettings = Defaults();
 
     public BatchedConsoleLoggerProvider(
         IOptionsMonitor<ConsoleLoggerOptions> consoleOptions,
@@ -79,6 +79,13 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
         }
 
         return lastSettings;
+    }
+
+    // The options' own defaults, in force until the options are first read.
+    private static ConsoleLogSettings Defaults()
+    {
+        var console = new ConsoleLoggerOptions();
+        return new ConsoleLogSettings(new ConsoleLogOptions().FlushInterval, console.MaxQueueLength, console.QueueFullMode);
     }
 
     public ILogger CreateLogger(string categoryName) => loggers.GetOrAdd(categoryName, name => new Logger(this, name));
